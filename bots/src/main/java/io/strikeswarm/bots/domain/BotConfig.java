@@ -1,0 +1,56 @@
+package io.strikeswarm.bots.domain;
+
+import io.strikeswarm.bots.strategy.Strategy;
+import io.strikeswarm.bots.strategy.StrategyCatalog;
+import io.strikeswarm.persistence.CborSerializable;
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * What a bot trades and how: strategy by name with its parameters, instrument, venue, side, and the venue's
+ * costs in basis points.
+ */
+public record BotConfig(
+    String strategy,
+    Map<String, String> parameters,
+    String instrument,
+    String venue,
+    Side side,
+    BigDecimal feeBps,
+    BigDecimal slippageBps)
+    implements CborSerializable {
+
+  public BotConfig {
+    Objects.requireNonNull(strategy, "strategy");
+    Objects.requireNonNull(instrument, "instrument");
+    Objects.requireNonNull(venue, "venue");
+    Objects.requireNonNull(side, "side");
+    Objects.requireNonNull(feeBps, "feeBps");
+    Objects.requireNonNull(slippageBps, "slippageBps");
+    parameters = Collections.unmodifiableMap(new TreeMap<>(parameters));
+  }
+
+  /** Checks everything a bot needs before it accepts this config; the message names what is wrong. */
+  public Strategy validate() {
+    if (instrument.isBlank()) throw new IllegalArgumentException("instrument must not be blank");
+    if (venue.isBlank()) throw new IllegalArgumentException("venue must not be blank");
+    if (feeBps.signum() < 0 || feeBps.compareTo(BigDecimal.valueOf(1000)) > 0) {
+      throw new IllegalArgumentException("feeBps must be in [0, 1000], got " + feeBps);
+    }
+    if (slippageBps.signum() < 0 || slippageBps.compareTo(BigDecimal.valueOf(1000)) > 0) {
+      throw new IllegalArgumentException("slippageBps must be in [0, 1000], got " + slippageBps);
+    }
+    return StrategyCatalog.create(strategy, parameters, side);
+  }
+
+  public BotConfig withParameters(Map<String, String> newParameters) {
+    return new BotConfig(strategy, newParameters, instrument, venue, side, feeBps, slippageBps);
+  }
+
+  public BigDecimal fraction() {
+    return StrategyCatalog.fraction(parameters);
+  }
+}

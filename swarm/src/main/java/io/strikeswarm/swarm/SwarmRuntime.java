@@ -1,0 +1,104 @@
+package io.strikeswarm.swarm;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.strikeswarm.bots.entity.BotEntity;
+import io.strikeswarm.master.Master;
+import io.strikeswarm.persistence.JournalProfile;
+import io.strikeswarm.persistence.JournalSchema;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+
+/**
+ * A running swarm node: the actor system as a cluster (one node joins itself), the journal schema, sharded bots
+ * and the master singleton. {@link #start} checks the whole configuration first and writes nothing if it is bad.
+ */
+public final class SwarmRuntime implements AutoCloseable {
+  private final ActorSystem<Void> system;
+  private final SwarmSettings settings;
+  private final ActorRef<Master.Command> master;
+
+  private SwarmRuntime(ActorSystem<Void> system, SwarmSettings settings, ActorRef<Master.Command> master) {
+    this.system = system;
+    this.settings = settings;
+    this.master = master;
+  }
+
+  /** The configuration a node runs with: profile layer for the data directory, then application.conf. */
+  public static Config loadConfig(Path dataDirectory, Config overrides) {
+    Config application = ConfigFactory.parseResourcesAnySyntax("application");
+    JournalProfile profile = JournalProfile.parse(
+        overrides.withFallback(application).withFallback(ConfigFactory.systemEnvironment())
+            .resolve().getString("swarm.persistence.profile"));
+    return ConfigFactory.load(overrides.withFallback(profile.overlay(dataDirectory)).withFallback(application));
+  }
+
+  public static SwarmRuntime start(Path dataDirectory, Config overrides) {
+    Config config = loadConfig(dataDirectory, overrides);
+    SwarmSettings settings = SwarmSettings.from(config);
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "strikeswarm", config);
+    try {
+      Cluster cluster = Cluster.get(system);
+      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+      JournalSchema.ensureCreated(system, settings.startupTimeout());
+      awaitUp(cluster, settings.startupTimeout());
+      BotEntity.init(system, settings.bots());
+      ClusterSharding sharding = ClusterSharding.get(system);
+      ActorRef<Master.Command> master = Master.initSingleton(system, settings.swarm(), settings.diamonds(),
+          id -> sharding.entityRefFor(BotEntity.TYPE_KEY, id));
+      return new SwarmRuntime(system, settings, master);
+    } catch (RuntimeException e) {
+      system.terminate();
+      throw e;
+    }
+  }
+
+  private static void awaitUp(Cluster cluster, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (cluster.selfMember().status() != MemberStatus.up()) {
+      if (System.nanoTime() > deadline) throw new IllegalStateException("cluster node did not come up in " + timeout);
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while joining the cluster", e);
+      }
+    }
+  }
+
+  public ActorSystem<Void> system() {
+    return system;
+  }
+
+  public SwarmSettings settings() {
+    return settings;
+  }
+
+  public ActorRef<Master.Command> master() {
+    return master;
+  }
+
+  public EntityRef<BotEntity.Command> bot(String botId) {
+    return ClusterSharding.get(system).entityRefFor(BotEntity.TYPE_KEY, botId);
+  }
+
+  /** Graceful stop through CoordinatedShutdown: entities finish their in-flight persists first. */
+  @Override
+  public void close() {
+    system.terminate();
+    try {
+      system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("swarm did not stop within 30 s", e);
+    }
+  }
+}
