@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "swarm", mixinStandardHelpOptions = true, version = "StrikeSwarm 0.1.0",
     description = "StrikeSwarm: a distributed trading-bot swarm on Apache Pekko.",
     subcommands = {SwarmCli.Start.class, SwarmCli.Roster.class, SwarmCli.Rebalance.class, SwarmCli.Pause.class,
-        SwarmCli.Resume.class, SwarmCli.Retire.class})
+        SwarmCli.Resume.class, SwarmCli.Retire.class, SwarmCli.BenchJournal.class})
 public final class SwarmCli implements Callable<Integer> {
   static final int EXIT_CONFIG = 2;
   static final int EXIT_FAILED = 1;
@@ -193,6 +193,40 @@ public final class SwarmCli implements Callable<Integer> {
   static final class Retire extends BotCommand {
     BotAction action() {
       return BotAction.RETIRE;
+    }
+  }
+
+  @Command(name = "bench-journal", description = "Benchmark the journal: N bots write M events each at once, then "
+      + "fresh systems recover them, with and without snapshots. Uses a fresh directory under --data-dir.")
+  static final class BenchJournal implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    SwarmCli parent;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--bots", defaultValue = "100") int bots;
+    @Option(names = "--events", defaultValue = "1000", description = "events per bot") int events;
+    @Option(names = "--snapshot-every", defaultValue = "100") int snapshotEvery;
+    @Option(names = "--recoveries", defaultValue = "3", description = "recoveries to time (median reported)")
+    int recoveries;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("journal benchmark: %d bots x %d events, profile %s, java %s, %d cpus%n", bots, events,
+          SwarmRuntime.loadConfig(parent.dataDirectory(), ConfigFactory.empty()).getString("swarm.persistence.profile"),
+          System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+      out.println("snapshots       write_s  events/s  recovery_s(median)  recovery_s(all)");
+      for (int every : new int[] {0, snapshotEvery}) {
+        Path dir = Files.createTempDirectory(Files.createDirectories(parent.dataDirectory()), "bench-journal-");
+        JournalBenchmark.Result r = JournalBenchmark.run(dir, bots, events, every, recoveries);
+        out.printf("%-14s %8.2f %9.0f %19.3f  %s%n", every == 0 ? "off" : "every " + every, r.writeSeconds(),
+            r.eventsPerSecond(), r.medianRecovery(), r.recoverySeconds().stream()
+                .map(s -> String.format("%.3f", s)).toList());
+        out.flush();
+      }
+      return 0;
     }
   }
 }
