@@ -51,13 +51,19 @@ public final class SwarmCli implements Callable<Integer> {
   }
 
   public static int run(String... args) {
-    return new CommandLine(new SwarmCli()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return new CommandLine(new SwarmCli()).setOut(out).setErr(err).setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (e instanceof ConfigError || e instanceof ConfigException) {
         cmd.getErr().println("swarm: configuration error: " + e.getMessage());
         cmd.getErr().println("swarm: nothing was started and nothing was written");
+        cmd.getErr().flush();
         return EXIT_CONFIG;
       }
       cmd.getErr().println("swarm: " + e.getMessage());
+      cmd.getErr().flush();
       return EXIT_FAILED;
     }).execute(args);
   }
