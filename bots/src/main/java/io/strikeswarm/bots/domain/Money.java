@@ -12,7 +12,6 @@ public final class Money {
   public static final int SCALE = 8;
   public static final RoundingMode ROUNDING = RoundingMode.HALF_EVEN;
   public static final BigDecimal ZERO = BigDecimal.ZERO.setScale(SCALE);
-  private static final BigDecimal BPS = BigDecimal.valueOf(10_000);
 
   private Money() {}
 
@@ -34,7 +33,7 @@ public final class Money {
 
   /** {@code amount × bps / 10,000}, e.g. a taker fee on a notional. */
   public static BigDecimal bps(BigDecimal amount, BigDecimal bps) {
-    return normalize(amount.multiply(bps).divide(BPS, SCALE + 4, ROUNDING));
+    return normalize(amount.multiply(bps).movePointLeft(4));
   }
 
   public static BigDecimal divide(BigDecimal dividend, BigDecimal divisor) {

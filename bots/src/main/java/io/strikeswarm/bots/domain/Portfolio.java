@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * A bot's books: capital transferred in, cash, open positions, realized P&amp;L (net of fees) and the last mark
  * per instrument. Immutable; every change returns a new portfolio. The books always balance:
  *
- * <pre>cash == allocated + realizedPnl − Σ quantity × averageEntry</pre>
+ * <pre>cash == allocated + realizedPnl − Σ costBasis</pre>
  *
  * which {@link #isBalanced()} checks and the property tests hold it to.
  */
@@ -51,38 +51,44 @@ public record Portfolio(
     return new Portfolio(allocated, cash, realizedPnl, feesPaid, positions, next);
   }
 
-  /** Books a fill: cash moves by the notional and the fee; whatever part closes a position realizes P&amp;L. */
+  /**
+   * Books a fill: cash moves by the fill's signed notional and the fee; the part that reduces a position realizes
+   * its proceeds minus its share of the cost basis; the rest opens or grows a position at cost.
+   */
   public Portfolio apply(Fill fill) {
-    BigDecimal signedQty = fill.quantity().multiply(BigDecimal.valueOf(fill.action().sign()));
-    BigDecimal notional = fill.quantity().multiply(fill.price());
-    BigDecimal nextCash = cash.subtract(notional.multiply(BigDecimal.valueOf(fill.action().sign())))
-        .subtract(fill.fee());
+    BigDecimal sign = BigDecimal.valueOf(fill.action().sign());
+    BigDecimal signedQty = fill.quantity().multiply(sign);
+    BigDecimal signedNotional = Money.normalize(fill.quantity().multiply(fill.price())).multiply(sign);
+    BigDecimal nextCash = cash.subtract(signedNotional).subtract(fill.fee());
     BigDecimal realized = fill.fee().negate();
 
     Map<String, Position> nextPositions = new TreeMap<>(positions);
     Position current = positions.get(fill.instrument());
-    if (current == null) {
-      nextPositions.put(fill.instrument(),
-          new Position(fill.instrument(), Money.normalize(signedQty), Money.normalize(fill.price()), fill.timeMs()));
-    } else if (current.quantity().signum() == signedQty.signum()) {
-      BigDecimal qty = current.quantity().add(signedQty);
-      BigDecimal cost = current.quantity().multiply(current.averageEntry()).add(signedQty.multiply(fill.price()));
-      nextPositions.put(fill.instrument(), new Position(fill.instrument(), Money.normalize(qty),
-          Money.divide(cost, qty), current.openedAtMs()));
+    if (current == null || current.quantity().signum() == signedQty.signum()) {
+      BigDecimal qty = current == null ? signedQty : current.quantity().add(signedQty);
+      BigDecimal cost = current == null ? signedNotional : current.costBasis().add(signedNotional);
+      nextPositions.put(fill.instrument(), new Position(fill.instrument(), Money.quantity(qty), Money.normalize(cost),
+          current == null ? fill.timeMs() : current.openedAtMs()));
     } else {
-      BigDecimal closing = current.quantity().abs().min(fill.quantity());
-      BigDecimal direction = BigDecimal.valueOf(current.quantity().signum());
-      realized = realized.add(closing.multiply(fill.price().subtract(current.averageEntry())).multiply(direction));
+      BigDecimal held = current.quantity().abs();
+      BigDecimal closing = held.min(fill.quantity());
+      // Exact when the whole position or the whole fill is involved; otherwise rounded once, and the rounding stays
+      // in the books (the remaining cost absorbs it), so cash == allocated + realized − Σ cost holds exactly.
+      BigDecimal costShare = closing.compareTo(held) == 0 ? current.costBasis()
+          : Money.normalize(current.costBasis().multiply(closing).divide(held, Money.SCALE + 8, Money.ROUNDING));
+      BigDecimal closingNotional = closing.compareTo(fill.quantity()) == 0 ? signedNotional
+          : Money.normalize(signedNotional.multiply(closing).divide(fill.quantity(), Money.SCALE + 8, Money.ROUNDING));
+      realized = realized.subtract(closingNotional).subtract(costShare);
       BigDecimal qty = current.quantity().add(signedQty);
       if (qty.signum() == 0) {
         nextPositions.remove(fill.instrument());
       } else if (qty.signum() == current.quantity().signum()) {
-        nextPositions.put(fill.instrument(), new Position(fill.instrument(), Money.normalize(qty),
-            current.averageEntry(), current.openedAtMs()));
+        nextPositions.put(fill.instrument(), new Position(fill.instrument(), Money.quantity(qty),
+            Money.normalize(current.costBasis().subtract(costShare)), current.openedAtMs()));
       } else {
-        // Flipped through zero: the rest opens a new position at the fill price.
-        nextPositions.put(fill.instrument(), new Position(fill.instrument(), Money.normalize(qty),
-            Money.normalize(fill.price()), fill.timeMs()));
+        // Flipped through zero: the rest of the fill opens a new position at its own cost.
+        nextPositions.put(fill.instrument(), new Position(fill.instrument(), Money.quantity(qty),
+            Money.normalize(signedNotional.subtract(closingNotional)), fill.timeMs()));
       }
     }
     return new Portfolio(allocated, Money.normalize(nextCash), Money.normalize(realizedPnl.add(realized)),
@@ -97,7 +103,8 @@ public record Portfolio(
   public BigDecimal equity() {
     BigDecimal equity = cash;
     for (Position p : positions.values()) {
-      equity = equity.add(p.markValue(markOf(p.instrument(), p.averageEntry())));
+      BigDecimal mark = marks.get(p.instrument());
+      equity = equity.add(mark == null ? p.costBasis() : p.markValue(mark));
     }
     return Money.normalize(equity);
   }
@@ -105,7 +112,8 @@ public record Portfolio(
   public BigDecimal unrealizedPnl() {
     BigDecimal total = Money.ZERO;
     for (Position p : positions.values()) {
-      total = total.add(p.unrealizedPnl(markOf(p.instrument(), p.averageEntry())));
+      BigDecimal mark = marks.get(p.instrument());
+      if (mark != null) total = total.add(p.unrealizedPnl(mark));
     }
     return Money.normalize(total);
   }
@@ -113,7 +121,8 @@ public record Portfolio(
   public BigDecimal grossExposure() {
     BigDecimal total = Money.ZERO;
     for (Position p : positions.values()) {
-      total = total.add(p.notional(markOf(p.instrument(), p.averageEntry())));
+      BigDecimal mark = marks.get(p.instrument());
+      total = total.add(mark == null ? p.costBasis().abs() : p.notional(mark));
     }
     return Money.normalize(total);
   }
@@ -128,13 +137,10 @@ public record Portfolio(
     return positions.isEmpty();
   }
 
+  /** The books balance exactly: cash == allocated + realized P&amp;L − Σ cost basis. */
   public boolean isBalanced() {
     BigDecimal basis = BigDecimal.ZERO;
-    for (Position p : positions.values()) basis = basis.add(p.quantity().multiply(p.averageEntry()));
-    BigDecimal expected = allocated.add(realizedPnl).subtract(basis);
-    // averageEntry is rounded to SCALE decimals after scaling-in, so allow one unit of rounding per position.
-    BigDecimal tolerance = BigDecimal.ONE.movePointLeft(Money.SCALE - 2)
-        .multiply(BigDecimal.valueOf(positions.size() + 1));
-    return cash.subtract(expected).abs().compareTo(tolerance) <= 0;
+    for (Position p : positions.values()) basis = basis.add(p.costBasis());
+    return cash.compareTo(allocated.add(realizedPnl).subtract(basis)) == 0;
   }
 }

@@ -71,7 +71,10 @@ public final class BotEntity
   public record Halt(String reason, ActorRef<StatusReply<Done>> replyTo) implements Command {}
 
   /** Flatten and hand all cash back; replies with the amount released. Final. */
-  public record Retire(long transferSeq, ActorRef<StatusReply<BigDecimal>> replyTo) implements Command {}
+  public record Retire(long transferSeq, ActorRef<StatusReply<Retired>> replyTo) implements Command {}
+
+  /** Reply to {@link Retire}: the cash the bot handed back. */
+  public record Retired(BigDecimal released) implements CborSerializable {}
 
   public record GetState(ActorRef<BotView> replyTo) implements Command {}
 
@@ -260,14 +263,14 @@ public final class BotEntity
 
   private ReplyEffect<Event, BotState> onRetire(BotState state, Retire cmd) {
     if (state.status() == BotStatus.RETIRED) {
-      return Effect().reply(cmd.replyTo(), StatusReply.success(state.retiredWith()));
+      return Effect().reply(cmd.replyTo(), StatusReply.success(new Retired(state.retiredWith())));
     }
     List<Event> events = new ArrayList<>(TradeDecider.flatten(state));
     BotState flat = state;
     for (Event e : events) flat = flat.apply(e);
     BigDecimal released = flat.portfolio().cash().max(Money.ZERO);
     events.add(new BotRetired(cmd.transferSeq(), released));
-    return Effect().persist(events).thenReply(cmd.replyTo(), s -> StatusReply.success(released));
+    return Effect().persist(events).thenReply(cmd.replyTo(), s -> StatusReply.success(new Retired(released)));
   }
 
   private ReplyEffect<Event, BotState> onGetState(BotState state, GetState cmd) {

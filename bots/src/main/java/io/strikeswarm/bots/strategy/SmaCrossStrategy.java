@@ -1,6 +1,7 @@
 package io.strikeswarm.bots.strategy;
 
 import io.strikeswarm.bots.domain.Side;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -9,12 +10,11 @@ import org.ta4j.core.BaseBar;
 import org.ta4j.core.BaseBarSeriesBuilder;
 import org.ta4j.core.indicators.SMAIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
-import org.ta4j.core.num.DoubleNum;
-import org.ta4j.core.rules.CrossedDownIndicatorRule;
-import org.ta4j.core.rules.CrossedUpIndicatorRule;
+import org.ta4j.core.num.DecimalNum;
 
 /**
- * Moving-average crossover with ta4j's indicators and rules. Long side: enter when SMA(short) crosses above
+ * Moving-average crossover on ta4j's SMA indicators, with the crossing semantics of ta4j's
+ * {@code CrossedUpIndicatorRule} / {@code CrossedDownIndicatorRule}. Long side: enter when SMA(short) crosses above
  * SMA(long), exit when it crosses below; the short side mirrors it. No signal until the long SMA has a full
  * window.
  */
@@ -25,22 +25,32 @@ public record SmaCrossStrategy(int shortWindow, int longWindow, Side side) imple
     if (longWindow <= shortWindow) throw new IllegalArgumentException("long must be > short");
   }
 
+  /**
+   * Twice the long window: the last {@code longWindow + 1} bars all have a full long average, so a crossing can be
+   * judged against the latest earlier bar where the averages differed (ta4j's rule skips ties the same way).
+   */
   @Override
   public int lookback() {
-    // The crossing compares this bar with the one before, so both need a full long window.
-    return longWindow + 1;
+    return 2 * longWindow;
   }
 
   @Override
   public Signal decide(PriceHistory history, boolean positionOpen) {
-    if (history.size() < longWindow) return Signal.HOLD;
+    // No signal until this bar and the one before it both have a full long window.
+    if (history.size() < longWindow + 1) return Signal.HOLD;
     BarSeries series = toSeries(history);
     ClosePriceIndicator close = new ClosePriceIndicator(series);
     SMAIndicator fast = new SMAIndicator(close, shortWindow);
     SMAIndicator slow = new SMAIndicator(close, longWindow);
     int last = series.getEndIndex();
-    boolean crossedUp = new CrossedUpIndicatorRule(fast, slow).isSatisfied(last);
-    boolean crossedDown = new CrossedDownIndicatorRule(fast, slow).isSatisfied(last);
+    int firstFull = series.getBeginIndex() + longWindow - 1;
+    int now = fast.getValue(last).compareTo(slow.getValue(last));
+    // As ta4j's CrossedUp/DownIndicatorRule: a touch is not a cross, and ties before this bar are skipped — here
+    // only over bars whose long average is complete.
+    int before = 0;
+    for (int i = last - 1; i >= firstFull && before == 0; i--) before = fast.getValue(i).compareTo(slow.getValue(i));
+    boolean crossedUp = now > 0 && before < 0;
+    boolean crossedDown = now < 0 && before > 0;
     boolean enter = side == Side.LONG ? crossedUp : crossedDown;
     boolean exit = side == Side.LONG ? crossedDown : crossedUp;
     if (!positionOpen && enter) return Signal.ENTER;
@@ -49,12 +59,13 @@ public record SmaCrossStrategy(int shortWindow, int longWindow, Side side) imple
   }
 
   private static BarSeries toSeries(PriceHistory history) {
-    BarSeries series = new BaseBarSeriesBuilder().withNumTypeOf(DoubleNum.class).build();
+    // Exact decimals: averages that are equal must compare equal, or a touch would read as a cross.
+    BarSeries series = new BaseBarSeriesBuilder().withNumTypeOf(DecimalNum.class).build();
     for (int i = 0; i < history.size(); i++) {
-      double c = history.closes().get(i).doubleValue();
+      BigDecimal c = history.closes().get(i);
       series.addBar(new BaseBar(Duration.ofMinutes(1),
-          Instant.ofEpochMilli(history.timesMs().get(i)).atZone(ZoneOffset.UTC), c, c, c, c, 0d, 0d, 0L,
-          DoubleNum::valueOf));
+          Instant.ofEpochMilli(history.timesMs().get(i)).atZone(ZoneOffset.UTC), c, c, c, c, BigDecimal.ZERO,
+          BigDecimal.ZERO, 0L, DecimalNum::valueOf));
     }
     return series;
   }
