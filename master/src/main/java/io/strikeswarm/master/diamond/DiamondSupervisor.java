@@ -348,13 +348,13 @@ public final class DiamondSupervisor
       case RELEASE -> this.<Done>ask(bot, r -> new BotEntity.ReleaseCapital(op.transferSeq(), op.amount(), r));
       case PAUSE -> this.<Done>ask(bot, BotEntity.Pause::new);
       case RESUME -> this.<Done>ask(bot, BotEntity.Resume::new);
-      case RETIRE -> this.<BigDecimal>ask(bot, r -> new BotEntity.Retire(op.transferSeq(), r));
+      case RETIRE -> this.<BotEntity.Retired>ask(bot, r -> new BotEntity.Retire(op.transferSeq(), r));
     };
     context.pipeToSelf(reply, (r, err) -> {
       if (err != null) return new OpUnanswered(op.opId(), err.toString());
       if (r.isError()) return new OpAnswered(op.opId(), false, Money.ZERO, r.getError().getMessage());
       Object value = r.getValue();
-      return new OpAnswered(op.opId(), true, value instanceof BigDecimal amount ? amount : op.amount(), null);
+      return new OpAnswered(op.opId(), true, value instanceof BotEntity.Retired retired ? retired.released() : op.amount(), null);
     });
   }
 
