@@ -31,6 +31,13 @@ public record DiamondState(DiamondKind kind, long fundingVersion, DiamondLedger 
     return pending.isEmpty() ? Optional.empty() : Optional.of(pending.get(0));
   }
 
+  /** The pool less what queued allocations will take from it: what new commitments may use. */
+  public java.math.BigDecimal uncommittedPool() {
+    java.math.BigDecimal queued = pending.stream().filter(op -> op.kind() == BotOp.Kind.ALLOCATE)
+        .map(BotOp::amount).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+    return ledger.pool().subtract(queued).max(java.math.BigDecimal.ZERO);
+  }
+
   public List<RosterEntry> botsIn(BotStatus status) {
     return roster.values().stream().filter(e -> e.status() == status).toList();
   }

@@ -188,9 +188,10 @@ public final class DiamondSupervisor
   private ReplyEffect<Event, DiamondState> onSyncFunding(DiamondState state, SyncFunding cmd) {
     if (cmd.version() <= state.fundingVersion()) return Effect().reply(cmd.replyTo(), StatusReply.ack());
     BigDecimal delta = cmd.funding().subtract(state.ledger().funding());
-    if (state.ledger().pool().add(delta).signum() < 0) {
+    if (state.uncommittedPool().add(delta).signum() < 0) {
       return Effect().reply(cmd.replyTo(), StatusReply.error("diamond " + kind.id() + " cannot give back "
-          + delta.negate().toPlainString() + ": its pool holds " + state.ledger().pool().toPlainString()));
+          + delta.negate().toPlainString() + ": its uncommitted pool holds "
+          + state.uncommittedPool().toPlainString()));
     }
     return Effect().persist(new FundingSynced(cmd.version(), Money.normalize(cmd.funding())))
         .thenReply(cmd.replyTo(), s -> StatusReply.ack());
@@ -214,7 +215,8 @@ public final class DiamondSupervisor
     List<BotOp> ops = new ArrayList<>();
     long opId = state.nextOpId();
     long seq = state.nextTransferSeq();
-    BigDecimal share = Money.cents(Money.divide(state.ledger().pool(), BigDecimal.valueOf(fresh.size())));
+    // Allocations still queued already own part of the pool.
+    BigDecimal share = Money.cents(Money.divide(state.uncommittedPool(), BigDecimal.valueOf(fresh.size())));
     for (BotSpec spec : fresh) {
       events.add(new BotEnlisted(spec.botId(), spec.config()));
       ops.add(new BotOp(opId++, spec.botId(), BotOp.Kind.CONFIGURE, Money.ZERO, 0, spec.config(), "enlist"));
