@@ -20,13 +20,23 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The workload of the crash test, run in a child JVM that the test kills with SIGKILL: the default swarm takes bars
  * (a seeded random walk per instrument, so bots' returns differ) and rebalances both directional diamonds, round
- * after round, printing {@code ROUND n moved=m} after each. It never stops by itself.
+ * after round, printing {@code ROUND n moved=m} (transfers planned so far) after each. It never stops by itself.
  */
 public final class CrashTrialMain {
+  /** The default swarm with short SMA windows, so bots trade (and returns differ) within a few rounds. */
+  static final com.typesafe.config.Config WORKLOAD = ConfigFactory.parseString("""
+      swarm.rebalance.interval = 0
+      swarm.templates.directional = [
+        { strategy = "sma-cross", parameters { short = 2, long = 4 }, instrument = "BTC-USD", venue = "paper", fee-bps = 10, slippage-bps = 5 }
+        { strategy = "sma-cross", parameters { short = 2, long = 6 }, instrument = "ETH-USD", venue = "paper", fee-bps = 10, slippage-bps = 5 }
+        { strategy = "sma-cross", parameters { short = 3, long = 8 }, instrument = "BTC-USD", venue = "paper", fee-bps = 10, slippage-bps = 5 }
+      ]
+      """);
+
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
     long seed = Long.parseLong(args[1]);
-    SwarmRuntime runtime = SwarmRuntime.start(dir, ConfigFactory.parseString("swarm.rebalance.interval = 0"));
+    SwarmRuntime runtime = SwarmRuntime.start(dir, WORKLOAD);
     SwarmClient client = new SwarmClient(runtime, Duration.ofSeconds(10));
     client.awaitSettled(Duration.ofSeconds(60));
     Map<String, String> instrumentOf = new TreeMap<>();
@@ -37,6 +47,7 @@ public final class CrashTrialMain {
     Map<String, BigDecimal> price = new TreeMap<>(Map.of("BTC-USD", new BigDecimal("30000"), "ETH-USD",
         new BigDecimal("2000")));
     long time = 1_700_000_000_000L;
+    int movedSoFar = 0;
     for (int round = 1; ; round++) {
       for (int bar = 0; bar < 5; bar++) {
         time += 60_000;
@@ -65,7 +76,8 @@ public final class CrashTrialMain {
           // previous transfers still in flight: the next round tries again
         }
       }
-      System.out.println("ROUND " + round + " moved=" + moved);
+      movedSoFar += moved;
+      System.out.println("ROUND " + round + " moved=" + movedSoFar);
       System.out.flush();
     }
   }
