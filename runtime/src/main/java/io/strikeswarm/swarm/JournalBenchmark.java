@@ -7,7 +7,6 @@ import io.strikeswarm.bots.domain.Side;
 import io.strikeswarm.bots.entity.BotEntity;
 import io.strikeswarm.bots.entity.BotSettings;
 import io.strikeswarm.bots.entity.BotView;
-import io.strikeswarm.persistence.JournalSchema;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,11 +18,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
-import org.apache.pekko.cluster.typed.Cluster;
-import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.pattern.StatusReply;
 
 /**
@@ -111,15 +106,9 @@ public final class JournalBenchmark {
     });
   }
 
-  private static ActorSystem<Void> start(Path dataDir, BotSettings settings) throws InterruptedException {
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bench",
-        SwarmRuntime.loadConfig(dataDir, ConfigFactory.empty()));
-    Cluster cluster = Cluster.get(system);
-    cluster.manager().tell(Join.create(cluster.selfMember().address()));
-    JournalSchema.ensureCreated(system, Duration.ofSeconds(30));
-    while (cluster.selfMember().status() != MemberStatus.up()) Thread.sleep(10);
-    BotEntity.init(system, settings);
-    return system;
+  private static ActorSystem<Void> start(Path dataDir, BotSettings settings) {
+    return SwarmRuntime.startBotNode(SwarmRuntime.loadConfig(dataDir, ConfigFactory.empty()), settings,
+        Duration.ofSeconds(30));
   }
 
   private static void stop(ActorSystem<Void> system) throws Exception {

@@ -3,6 +3,7 @@ package io.strikeswarm.swarm;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.strikeswarm.bots.entity.BotEntity;
+import io.strikeswarm.bots.entity.BotSettings;
 import io.strikeswarm.master.Master;
 import io.strikeswarm.persistence.JournalProfile;
 import io.strikeswarm.persistence.JournalSchema;
@@ -45,17 +46,31 @@ public final class SwarmRuntime implements AutoCloseable {
   public static SwarmRuntime start(Path dataDirectory, Config overrides) {
     Config config = loadConfig(dataDirectory, overrides);
     SwarmSettings settings = SwarmSettings.from(config);
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "strikeswarm", config);
+    ActorSystem<Void> system = startBotNode(config, settings.bots(), settings.startupTimeout());
     try {
-      Cluster cluster = Cluster.get(system);
-      cluster.manager().tell(Join.create(cluster.selfMember().address()));
-      JournalSchema.ensureCreated(system, settings.startupTimeout());
-      awaitUp(cluster, settings.startupTimeout());
-      BotEntity.init(system, settings.bots());
       ClusterSharding sharding = ClusterSharding.get(system);
       ActorRef<Master.Command> master = Master.initSingleton(system, settings.swarm(), settings.diamonds(),
           id -> sharding.entityRefFor(BotEntity.TYPE_KEY, id));
       return new SwarmRuntime(system, settings, master);
+    } catch (RuntimeException e) {
+      system.terminate();
+      throw e;
+    }
+  }
+
+  /**
+   * A cluster node with its journal schema in place and bot sharding started, but no master: what the swarm, the
+   * journal benchmark and the crash test's bots-only recovery all stand on.
+   */
+  public static ActorSystem<Void> startBotNode(Config config, BotSettings bots, Duration timeout) {
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "strikeswarm", config);
+    try {
+      Cluster cluster = Cluster.get(system);
+      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+      JournalSchema.ensureCreated(system, timeout);
+      awaitUp(cluster, timeout);
+      BotEntity.init(system, bots);
+      return system;
     } catch (RuntimeException e) {
       system.terminate();
       throw e;

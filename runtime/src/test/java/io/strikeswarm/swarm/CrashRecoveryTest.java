@@ -29,11 +29,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
-import org.apache.pekko.cluster.typed.Cluster;
-import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import org.apache.pekko.persistence.query.EventEnvelope;
 import org.apache.pekko.persistence.query.PersistenceQuery;
@@ -170,13 +166,9 @@ class CrashRecoveryTest {
   }
 
   private Map<String, BotView> recoverBotsOnly(List<String> botIds) throws Exception {
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bots-only",
-        SwarmRuntime.loadConfig(dataDir, ConfigFactory.empty()));
+    ActorSystem<Void> system = SwarmRuntime.startBotNode(SwarmRuntime.loadConfig(dataDir, ConfigFactory.empty()),
+        BotSettings.DEFAULT, Duration.ofSeconds(30));
     try {
-      Cluster cluster = Cluster.get(system);
-      cluster.manager().tell(Join.create(cluster.selfMember().address()));
-      while (cluster.selfMember().status() != MemberStatus.up()) Thread.sleep(20);
-      BotEntity.init(system, BotSettings.DEFAULT);
       ClusterSharding sharding = ClusterSharding.get(system);
       Map<String, BotView> views = new TreeMap<>();
       for (String id : botIds) {

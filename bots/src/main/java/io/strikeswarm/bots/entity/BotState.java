@@ -4,7 +4,6 @@ import io.strikeswarm.bots.domain.Bar;
 import io.strikeswarm.bots.domain.BotConfig;
 import io.strikeswarm.bots.domain.BotStats;
 import io.strikeswarm.bots.domain.BotStatus;
-import io.strikeswarm.bots.domain.Money;
 import io.strikeswarm.bots.domain.Order;
 import io.strikeswarm.bots.domain.Portfolio;
 import io.strikeswarm.bots.entity.BotEntity.Event;
@@ -116,14 +115,5 @@ public record BotState(
   private BotState transferred(long seq, Portfolio p, BotStats st) {
     return new BotState(botId, status, config, p, openOrders, history, st, seq, lastBarTimeMs, orderSeq, haltReason,
         retiredWith);
-  }
-
-  /** The books as an operator reads them. */
-  public BigDecimal equity() {
-    return portfolio.equity();
-  }
-
-  public static BigDecimal zeroIfNull(BigDecimal v) {
-    return v == null ? Money.ZERO : v;
   }
 }

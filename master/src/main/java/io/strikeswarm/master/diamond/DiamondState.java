@@ -5,6 +5,7 @@ import io.strikeswarm.master.capital.DiamondKind;
 import io.strikeswarm.master.capital.DiamondLedger;
 import io.strikeswarm.master.diamond.DiamondSupervisor.Event;
 import io.strikeswarm.persistence.CborSerializable;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,10 +33,10 @@ public record DiamondState(DiamondKind kind, long fundingVersion, DiamondLedger 
   }
 
   /** The pool less what queued allocations will take from it: what new commitments may use. */
-  public java.math.BigDecimal uncommittedPool() {
-    java.math.BigDecimal queued = pending.stream().filter(op -> op.kind() == BotOp.Kind.ALLOCATE)
-        .map(BotOp::amount).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
-    return ledger.pool().subtract(queued).max(java.math.BigDecimal.ZERO);
+  public BigDecimal uncommittedPool() {
+    BigDecimal queued = pending.stream().filter(op -> op.kind() == BotOp.Kind.ALLOCATE)
+        .map(BotOp::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    return ledger.pool().subtract(queued).max(BigDecimal.ZERO);
   }
 
   public List<RosterEntry> botsIn(BotStatus status) {
