@@ -1,72 +1,63 @@
 package io.strikeswarm.bots.strategy;
 
 import io.strikeswarm.bots.domain.Side;
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Objects;
 import org.ta4j.core.BarSeries;
-import org.ta4j.core.BaseBar;
-import org.ta4j.core.BaseBarSeriesBuilder;
+import org.ta4j.core.Rule;
 import org.ta4j.core.indicators.SMAIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
-import org.ta4j.core.num.DecimalNum;
+import org.ta4j.core.rules.CrossedDownIndicatorRule;
+import org.ta4j.core.rules.CrossedUpIndicatorRule;
 
 /**
- * Moving-average crossover on ta4j's SMA indicators, with the crossing semantics of ta4j's
- * {@code CrossedUpIndicatorRule} / {@code CrossedDownIndicatorRule}. Long side: enter when SMA(short) crosses above
- * SMA(long), exit when it crosses below; the short side mirrors it. No signal until the long SMA has a full
- * window.
+ * Moving-average crossover. Long side: enter when SMA(close, short) crosses above SMA(close, long), exit when it
+ * crosses below; the short side enters on the cross below and exits on the cross above. Crossing means ta4j's
+ * {@code CrossedUp/DownIndicatorRule}: strictly above now, strictly below on the latest earlier bar where the two
+ * differed — a touch is not a cross.
+ *
+ * <p>Both averages look at a bounded window, so the rules need no memory beyond {@code long} bars.
  */
 public record SmaCrossStrategy(int shortWindow, int longWindow, Side side) implements Strategy {
+  public static final String NAME = "sma-cross";
+  static final Map<String, String> DEFAULTS = Map.of("short", "10", "long", "30");
 
   public SmaCrossStrategy {
-    if (shortWindow < 1) throw new IllegalArgumentException("short must be >= 1");
-    if (longWindow <= shortWindow) throw new IllegalArgumentException("long must be > short");
+    Objects.requireNonNull(side, "side");
+    Checks.window(NAME, "short", shortWindow, 1);
+    Checks.windowAbove(NAME, "long", longWindow, "short", shortWindow);
+  }
+
+  static SmaCrossStrategy from(Parameters p, Side side) {
+    return new SmaCrossStrategy(p.integer("short"), p.integer("long"), side);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Map<String, String> parameters() {
+    return Checks.sorted("short", shortWindow, "long", longWindow);
   }
 
   /**
-   * Twice the long window: the last {@code longWindow + 1} bars all have a full long average, so a crossing can be
-   * judged against the latest earlier bar where the averages differed (ta4j's rule skips ties the same way).
+   * {@code long}: a cross at index i compares bars i and i - 1, and SMA(long) is a full window from index
+   * long - 1 on.
    */
   @Override
-  public int lookback() {
-    return 2 * longWindow;
+  public int unstableBars() {
+    return longWindow;
   }
 
   @Override
-  public Signal decide(PriceHistory history, boolean positionOpen) {
-    // No signal until this bar and the one before it both have a full long window.
-    if (history.size() < longWindow + 1) return Signal.HOLD;
-    BarSeries series = toSeries(history);
+  public Rules rules(BarSeries series) {
     ClosePriceIndicator close = new ClosePriceIndicator(series);
     SMAIndicator fast = new SMAIndicator(close, shortWindow);
     SMAIndicator slow = new SMAIndicator(close, longWindow);
-    int last = series.getEndIndex();
-    int firstFull = series.getBeginIndex() + longWindow - 1;
-    int now = fast.getValue(last).compareTo(slow.getValue(last));
-    // As ta4j's CrossedUp/DownIndicatorRule: a touch is not a cross, and ties before this bar are skipped — here
-    // only over bars whose long average is complete.
-    int before = 0;
-    for (int i = last - 1; i >= firstFull && before == 0; i--) before = fast.getValue(i).compareTo(slow.getValue(i));
-    boolean crossedUp = now > 0 && before < 0;
-    boolean crossedDown = now < 0 && before > 0;
-    boolean enter = side == Side.LONG ? crossedUp : crossedDown;
-    boolean exit = side == Side.LONG ? crossedDown : crossedUp;
-    if (!positionOpen && enter) return Signal.ENTER;
-    if (positionOpen && exit) return Signal.EXIT;
-    return Signal.HOLD;
-  }
-
-  private static BarSeries toSeries(PriceHistory history) {
-    // Exact decimals: averages that are equal must compare equal, or a touch would read as a cross.
-    BarSeries series = new BaseBarSeriesBuilder().withNumTypeOf(DecimalNum.class).build();
-    for (int i = 0; i < history.size(); i++) {
-      BigDecimal c = history.closes().get(i);
-      series.addBar(new BaseBar(Duration.ofMinutes(1),
-          Instant.ofEpochMilli(history.timesMs().get(i)).atZone(ZoneOffset.UTC), c, c, c, c, BigDecimal.ZERO,
-          BigDecimal.ZERO, 0L, DecimalNum::valueOf));
-    }
-    return series;
+    Rule up = new CrossedUpIndicatorRule(fast, slow);
+    Rule down = new CrossedDownIndicatorRule(fast, slow);
+    return side == Side.LONG ? new Rules(up, down) : new Rules(down, up);
   }
 }

@@ -1,85 +1,79 @@
 package io.strikeswarm.bots.strategy;
 
 import io.strikeswarm.bots.domain.Side;
-import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
 /**
- * The strategies a bot can be configured with, by name, and the checks on their parameters. A bad name or
- * parameter is an {@link IllegalArgumentException} whose message names it, so configuration errors stop start-up
- * with one clear line and commands are rejected with a reason.
+ * The strategies a bot can be configured with, by name, and the checks on their parameters. Any bad name or
+ * parameter is an {@link IllegalArgumentException} whose message names it, so a configuration error stops
+ * start-up with one clear line and a command is rejected with a reason.
+ *
+ * <p>Parameters are text (they come from configuration files and commands); a missing one takes its default, so
+ * {@link Strategy#parameters()} always lists all of them.
  */
 public final class StrategyCatalog {
-  /** Sizing parameter every strategy accepts: the share of equity one entry commits, in (0, 1]. */
-  public static final String FRACTION = "fraction";
 
-  private static final Map<String, BiFunction<Parameters, Side, Strategy>> FACTORIES = new TreeMap<>(Map.of(
-      "sma-cross", (p, side) -> new SmaCrossStrategy(p.positiveInt("short", 10), p.positiveInt("long", 30), side)));
+  private interface Factory {
+    Strategy create(Parameters parameters, Side side);
+  }
 
-  private static final Map<String, Set<String>> KNOWN_PARAMETERS = Map.of(
-      "sma-cross", Set.of("short", "long", FRACTION));
+  private record Entry(Map<String, String> defaults, Factory factory) {}
+
+  private static final Map<String, Entry> ENTRIES = new TreeMap<>(Map.of(
+      SmaCrossStrategy.NAME, new Entry(SmaCrossStrategy.DEFAULTS, SmaCrossStrategy::from),
+      MomentumStrategy.NAME, new Entry(MomentumStrategy.DEFAULTS, MomentumStrategy::from),
+      MeanReversionStrategy.NAME, new Entry(MeanReversionStrategy.DEFAULTS, MeanReversionStrategy::from),
+      BreakoutStrategy.NAME, new Entry(BreakoutStrategy.DEFAULTS, BreakoutStrategy::from)));
 
   private StrategyCatalog() {}
 
+  /** The known strategy names, sorted. */
   public static Set<String> names() {
-    return new TreeSet<>(FACTORIES.keySet());
+    return Collections.unmodifiableSortedSet(new TreeSet<>(ENTRIES.keySet()));
   }
 
+  /**
+   * The strategy {@code name} with {@code parameters} (missing ones take their defaults) trading {@code side}.
+   *
+   * @throws IllegalArgumentException for an unknown name, an unknown parameter, or a value the strategy cannot
+   *     take; the message says which and, for a value, what it must be and what it was.
+   */
   public static Strategy create(String name, Map<String, String> parameters, Side side) {
-    var factory = FACTORIES.get(name);
-    if (factory == null) {
+    Objects.requireNonNull(parameters, "parameters");
+    Objects.requireNonNull(side, "side");
+    Entry entry = name == null ? null : ENTRIES.get(name);
+    if (entry == null) {
       throw new IllegalArgumentException("unknown strategy '" + name + "' (known: " + String.join(", ", names()) + ")");
     }
-    for (String key : parameters.keySet()) {
-      if (!KNOWN_PARAMETERS.get(name).contains(key)) {
+    SortedSet<String> known = new TreeSet<>(entry.defaults().keySet());
+    for (String key : new TreeSet<>(parameters.keySet())) {
+      if (!known.contains(key)) {
         throw new IllegalArgumentException("strategy '" + name + "': unknown parameter '" + key + "' (known: "
-            + String.join(", ", new TreeSet<>(KNOWN_PARAMETERS.get(name))) + ")");
+            + String.join(", ", known) + ")");
       }
     }
-    Parameters p = new Parameters(name, parameters);
-    p.fraction();
+    Map<String, String> raw = new HashMap<>(entry.defaults());
+    raw.putAll(parameters);
     try {
-      return factory.apply(p, side);
-    } catch (IllegalArgumentException e) {
-      throw e.getMessage().startsWith("strategy '") ? e
-          : new IllegalArgumentException("strategy '" + name + "': " + e.getMessage(), e);
+      return entry.factory().create(new Parameters(name, raw), side);
+    } catch (BadParameter e) {
+      // The strategy's constructor saw a parsed number; say what the user actually wrote.
+      throw e.got(raw.get(e.key()));
     }
   }
 
-  /** The share of equity an entry commits: parameter {@value #FRACTION}, default 0.95. */
-  public static BigDecimal fraction(Map<String, String> parameters) {
-    return new Parameters("", parameters).fraction();
-  }
-
-  private record Parameters(String strategy, Map<String, String> values) {
-    int positiveInt(String key, int fallback) {
-      String raw = values.get(key);
-      if (raw == null) return fallback;
-      try {
-        int v = Integer.parseInt(raw.trim());
-        if (v < 1) throw new IllegalArgumentException();
-        return v;
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("strategy '" + strategy + "': parameter '" + key
-            + "' must be a positive integer, got '" + raw + "'");
-      }
-    }
-
-    BigDecimal fraction() {
-      String raw = values.get(FRACTION);
-      if (raw == null) return new BigDecimal("0.95");
-      try {
-        BigDecimal v = new BigDecimal(raw.trim());
-        if (v.signum() <= 0 || v.compareTo(BigDecimal.ONE) > 0) throw new NumberFormatException();
-        return v;
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("strategy '" + strategy + "': parameter '" + FRACTION
-            + "' must be a number in (0, 1], got '" + raw + "'");
-      }
-    }
+  /** One line for logs and reports: the name and every parameter in use, sorted, e.g. sma-cross(long=30,short=10). */
+  public static String describe(Strategy strategy) {
+    return strategy.name() + strategy.parameters().entrySet().stream()
+        .map(p -> p.getKey() + "=" + p.getValue())
+        .collect(Collectors.joining(",", "(", ")"));
   }
 }

@@ -2,134 +2,174 @@ package io.strikeswarm.bots.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.entry;
 
-import io.strikeswarm.bots.domain.BotConfig;
 import io.strikeswarm.bots.domain.Side;
-import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class StrategyCatalogTest {
 
   @Test
-  void smaCrossIsTheOnlyStrategyOnOffer() {
-    assertThat(StrategyCatalog.names()).containsExactly("sma-cross");
+  void fourStrategiesAreOnOfferSortedByName() {
+    assertThat(StrategyCatalog.names()).containsExactly("breakout", "mean-reversion", "momentum", "sma-cross");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Side.class)
+  void missingParametersTakeTheirDefaultsOnTheRequestedSide(Side side) {
+    assertThat(StrategyCatalog.create("sma-cross", Map.of(), side)).isEqualTo(new SmaCrossStrategy(10, 30, side));
+    assertThat(StrategyCatalog.create("momentum", Map.of(), side)).isEqualTo(new MomentumStrategy(12, 1.0, 50, side));
+    assertThat(StrategyCatalog.create("mean-reversion", Map.of(), side))
+        .isEqualTo(new MeanReversionStrategy(20, 2.0, 14, 30, 70, side));
+    assertThat(StrategyCatalog.create("breakout", Map.of(), side))
+        .isEqualTo(new BreakoutStrategy(20, 10, 14, 1.0, side));
   }
 
   @Test
-  void smaCrossWithoutParametersUsesTenAndThirtyOnTheRequestedSide() {
-    assertThat(StrategyCatalog.create("sma-cross", Map.of(), Side.SHORT))
-        .isEqualTo(new SmaCrossStrategy(10, 30, Side.SHORT));
+  void givenParametersOverrideTheDefaultsIgnoringSurroundingBlanks() {
+    assertThat(StrategyCatalog.create("sma-cross", Map.of("short", " 5", "long", "8 "), Side.LONG))
+        .isEqualTo(new SmaCrossStrategy(5, 8, Side.LONG));
+    assertThat(StrategyCatalog.create("mean-reversion", Map.of("k", "2.5", "oversold", "20"), Side.SHORT))
+        .isEqualTo(new MeanReversionStrategy(20, 2.5, 14, 20, 70, Side.SHORT));
   }
 
   @Test
-  void smaCrossTakesItsWindowsFromTheParametersIgnoringSurroundingBlanks() {
-    Strategy strategy = StrategyCatalog.create("sma-cross", Map.of("short", " 2", "long", "4 ", "fraction", "0.5"),
-        Side.LONG);
-    assertThat(strategy).isEqualTo(new SmaCrossStrategy(2, 4, Side.LONG));
-    assertThat(strategy.lookback()).isEqualTo(8);
-    assertThat(strategy.side()).isEqualTo(Side.LONG);
+  void parametersListsEveryParameterInUseSortedByName() {
+    assertThat(StrategyCatalog.create("sma-cross", Map.of("short", "5"), Side.LONG).parameters())
+        .containsExactly(entry("long", "30"), entry("short", "5"));
+    assertThat(StrategyCatalog.create("momentum", Map.of(), Side.LONG).parameters())
+        .containsExactly(entry("roc", "12"), entry("threshold", "1.0"), entry("trend", "50"));
+    assertThat(StrategyCatalog.create("mean-reversion", Map.of(), Side.LONG).parameters())
+        .containsExactly(entry("k", "2.0"), entry("overbought", "70.0"), entry("oversold", "30.0"),
+            entry("period", "20"), entry("rsi", "14"));
+    assertThat(StrategyCatalog.create("breakout", Map.of("expansion", "1.25"), Side.LONG).parameters())
+        .containsExactly(entry("atr", "14"), entry("entry", "20"), entry("exit", "10"), entry("expansion", "1.25"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Side.class)
+  void whatParametersListsBuildsTheSameStrategyAgain(Side side) {
+    for (String name : StrategyCatalog.names()) {
+      Strategy strategy = StrategyCatalog.create(name, Map.of(), side);
+      assertThat(strategy.name()).isEqualTo(name);
+      assertThat(strategy.side()).isEqualTo(side);
+      assertThat(StrategyCatalog.create(name, strategy.parameters(), side)).isEqualTo(strategy);
+    }
+  }
+
+  @Test
+  void describeIsTheNameWithEveryParameterSorted() {
+    assertThat(StrategyCatalog.describe(StrategyCatalog.create("sma-cross", Map.of(), Side.LONG)))
+        .isEqualTo("sma-cross(long=30,short=10)");
+    assertThat(StrategyCatalog.describe(new BreakoutStrategy(20, 10, 14, 1.5, Side.SHORT)))
+        .isEqualTo("breakout(atr=14,entry=20,exit=10,expansion=1.5)");
   }
 
   @Test
   void anUnknownStrategyIsRefusedNamingItAndTheKnownOnes() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> StrategyCatalog.create("rsi-revert", Map.of(), Side.LONG))
-        .withMessage("unknown strategy 'rsi-revert' (known: sma-cross)");
+        .withMessage("unknown strategy 'rsi-revert' (known: breakout, mean-reversion, momentum, sma-cross)");
   }
 
   @Test
   void anUnknownParameterIsRefusedNamingItAndTheKnownOnes() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> StrategyCatalog.create("sma-cross", Map.of("lenght", "30"), Side.LONG))
-        .withMessage("strategy 'sma-cross': unknown parameter 'lenght' (known: fraction, long, short)");
+        .withMessage("strategy 'sma-cross': unknown parameter 'lenght' (known: long, short)");
+    // Sizing is the risk layer's business now, not a strategy parameter.
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> StrategyCatalog.create("breakout", Map.of("fraction", "0.5"), Side.SHORT))
+        .withMessage("strategy 'breakout': unknown parameter 'fraction' (known: atr, entry, exit, expansion)");
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"0", "-3", "2.5", "ten", "", "99999999999"})
-  void aWindowThatIsNotAPositiveIntegerIsRefusedNamingTheParameterAndTheValue(String raw) {
+  @ParameterizedTest(name = "{0} {1}={2}")
+  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+      sma-cross      | short      | 0         | a whole number from 1 to 1000
+      sma-cross      | short      | -3        | a whole number from 1 to 1000
+      sma-cross      | short      | 1001      | a whole number from 1 to 1000
+      sma-cross      | short      | 2.5       | a whole number
+      sma-cross      | short      | ten       | a whole number
+      sma-cross      | short      | ""        | a whole number
+      sma-cross      | short      | 99999999999 | a whole number
+      sma-cross      | long       | 10        | a whole number greater than short (10) and at most 1000
+      sma-cross      | long       | 5         | a whole number greater than short (10) and at most 1000
+      momentum       | roc        | 0         | a whole number from 1 to 1000
+      momentum       | trend      | 1         | a whole number from 2 to 1000
+      momentum       | threshold  | -0.5      | a finite number of at least 0
+      momentum       | threshold  | NaN       | a number
+      momentum       | threshold  | Infinity  | a number
+      momentum       | threshold  | 1e400     | a finite number of at least 0
+      momentum       | threshold  | 1%        | a number
+      momentum       | threshold  | 0x10      | a number
+      mean-reversion | period     | 1         | a whole number from 2 to 1000
+      mean-reversion | rsi        | 0         | a whole number from 1 to 1000
+      mean-reversion | k          | 0         | a finite number greater than 0
+      mean-reversion | k          | -2        | a finite number greater than 0
+      mean-reversion | k          | 1e999     | a finite number greater than 0
+      mean-reversion | k          | two       | a number
+      mean-reversion | oversold   | 0         | a number greater than 0 and less than 100
+      mean-reversion | oversold   | 100       | a number greater than 0 and less than 100
+      mean-reversion | overbought | 30        | a number greater than oversold (30.0) and less than 100
+      mean-reversion | overbought | 25        | a number greater than oversold (30.0) and less than 100
+      mean-reversion | overbought | 100       | a number greater than oversold (30.0) and less than 100
+      breakout       | entry      | 0         | a whole number from 2 to 1000
+      breakout       | entry      | 1         | a whole number from 2 to 1000
+      breakout       | exit       | -1        | a whole number from 1 to 1000
+      breakout       | atr        | 1.5       | a whole number
+      breakout       | expansion  | 0         | a finite number greater than 0
+      breakout       | expansion  | -1.0      | a finite number greater than 0
+      """)
+  void aBadValueIsRefusedNamingTheStrategyTheParameterTheRequirementAndTheTextGiven(String strategy, String key,
+      String raw, String requirement) {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> StrategyCatalog.create("sma-cross", Map.of("short", raw), Side.LONG))
-        .withMessage("strategy 'sma-cross': parameter 'short' must be a positive integer, got '" + raw + "'");
-    assertThatIllegalArgumentException()
-        .isThrownBy(() -> StrategyCatalog.create("sma-cross", Map.of("long", raw), Side.LONG))
-        .withMessage("strategy 'sma-cross': parameter 'long' must be a positive integer, got '" + raw + "'");
+        .isThrownBy(() -> StrategyCatalog.create(strategy, Map.of(key, raw), Side.LONG))
+        .withMessage("strategy '%s': parameter '%s' must be %s, got '%s'", strategy, key, requirement, raw);
   }
 
   @Test
-  void aLongWindowNotLongerThanTheShortOneIsRefusedNamingTheStrategy() {
+  void oversoldAtOrAboveTheDefaultOverboughtIsRefusedAgainstThatDefault() {
+    // oversold 75 passes its own range check; the default overbought of 70 is then not above it.
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> StrategyCatalog.create("sma-cross", Map.of("short", "20", "long", "20"), Side.LONG))
-        .withMessage("strategy 'sma-cross': long must be > short");
+        .isThrownBy(() -> StrategyCatalog.create("mean-reversion", Map.of("oversold", "75"), Side.LONG))
+        .withMessage("strategy 'mean-reversion': parameter 'overbought' must be a number greater than oversold (75.0)"
+            + " and less than 100, got '70'");
+  }
+
+  @Test
+  void aShortWindowAtOrAboveTheDefaultLongOneIsRefusedAgainstThatDefault() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> StrategyCatalog.create("sma-cross", Map.of("short", "40"), Side.LONG))
-        .as("short 40 against the default long of 30")
-        .withMessage("strategy 'sma-cross': long must be > short");
+        .withMessage("strategy 'sma-cross': parameter 'long' must be a whole number greater than short (40) and at"
+            + " most 1000, got '30'");
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"0", "-0.1", "1.0001", "2", "half", ""})
-  void aFractionOutsideZeroToOneIsRefusedNamingTheParameterAndTheValue(String raw) {
+  @Test
+  void aMissingValueIsRefusedLikeAnyOtherBadValue() {
+    Map<String, String> parameters = new HashMap<>();
+    parameters.put("k", null);
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> StrategyCatalog.create("sma-cross", Map.of("fraction", raw), Side.LONG))
-        .withMessage("strategy 'sma-cross': parameter 'fraction' must be a number in (0, 1], got '" + raw + "'");
+        .isThrownBy(() -> StrategyCatalog.create("mean-reversion", parameters, Side.LONG))
+        .withMessage("strategy 'mean-reversion': parameter 'k' must be a number, got 'null'");
   }
 
   @Test
-  void theFractionDefaultsToNinetyFivePercentAndMayBeTheWholeEquity() {
-    assertThat(StrategyCatalog.fraction(Map.of())).isEqualByComparingTo("0.95");
-    assertThat(StrategyCatalog.fraction(Map.of("fraction", "1"))).isEqualByComparingTo("1");
-    assertThat(StrategyCatalog.fraction(Map.of("fraction", " 0.25 "))).isEqualByComparingTo("0.25");
-  }
-
-  // ---- the config a bot validates before it accepts it ------------------------------------------------------
-
-  private static BotConfig config(String instrument, String venue, String feeBps, String slippageBps) {
-    return new BotConfig("sma-cross", Map.of("short", "2", "long", "4"), instrument, venue, Side.LONG,
-        new BigDecimal(feeBps), new BigDecimal(slippageBps));
-  }
-
-  @Test
-  void aValidConfigYieldsItsStrategy() {
-    assertThat(config("BTC-USD", "paper", "10", "5").validate()).isEqualTo(new SmaCrossStrategy(2, 4, Side.LONG));
-    assertThat(config("BTC-USD", "paper", "0", "1000").validate()).as("both bounds are inclusive").isNotNull();
-  }
-
-  @Test
-  void aBlankInstrumentOrVenueIsRefusedNamingTheSetting() {
-    assertThatIllegalArgumentException().isThrownBy(() -> config(" ", "paper", "10", "5").validate())
-        .withMessage("instrument must not be blank");
-    assertThatIllegalArgumentException().isThrownBy(() -> config("BTC-USD", "", "10", "5").validate())
-        .withMessage("venue must not be blank");
-  }
-
-  @Test
-  void costsOutsideZeroToAThousandBasisPointsAreRefusedNamingTheSettingAndTheValue() {
-    assertThatIllegalArgumentException().isThrownBy(() -> config("BTC-USD", "paper", "-0.5", "5").validate())
-        .withMessage("feeBps must be in [0, 1000], got -0.5");
-    assertThatIllegalArgumentException().isThrownBy(() -> config("BTC-USD", "paper", "1000.01", "5").validate())
-        .withMessage("feeBps must be in [0, 1000], got 1000.01");
-    assertThatIllegalArgumentException().isThrownBy(() -> config("BTC-USD", "paper", "10", "-1").validate())
-        .withMessage("slippageBps must be in [0, 1000], got -1");
-    assertThatIllegalArgumentException().isThrownBy(() -> config("BTC-USD", "paper", "10", "2000").validate())
-        .withMessage("slippageBps must be in [0, 1000], got 2000");
-  }
-
-  @Test
-  void aConfigNamingAnUnknownStrategyIsRefusedWithTheCatalogsMessage() {
-    BotConfig config = new BotConfig("macd", Map.of(), "BTC-USD", "paper", Side.LONG, BigDecimal.TEN, BigDecimal.ONE);
-    assertThatIllegalArgumentException().isThrownBy(config::validate)
-        .withMessage("unknown strategy 'macd' (known: sma-cross)");
-  }
-
-  @Test
-  void changingParametersKeepsEverythingElse() {
-    BotConfig config = config("BTC-USD", "paper", "10", "5");
-    BotConfig changed = config.withParameters(Map.of("short", "3", "long", "9"));
-    assertThat(changed.parameters()).containsExactlyInAnyOrderEntriesOf(Map.of("short", "3", "long", "9"));
-    assertThat(changed.validate()).isEqualTo(new SmaCrossStrategy(3, 9, Side.LONG));
-    assertThat(changed).usingRecursiveComparison().ignoringFields("parameters").isEqualTo(config);
+  void theConstructorsRefuseWhatTheCatalogRefusesQuotingTheValue() {
+    assertThatIllegalArgumentException().isThrownBy(() -> new MeanReversionStrategy(20, Double.NaN, 14, 30, 70,
+        Side.LONG)).withMessage("strategy 'mean-reversion': parameter 'k' must be a finite number greater than 0,"
+            + " got 'NaN'");
+    assertThatIllegalArgumentException().isThrownBy(() -> new MomentumStrategy(12, Double.POSITIVE_INFINITY, 50,
+        Side.LONG)).withMessage("strategy 'momentum': parameter 'threshold' must be a finite number of at least 0,"
+            + " got 'Infinity'");
+    assertThatIllegalArgumentException().isThrownBy(() -> new SmaCrossStrategy(4, 4, Side.LONG))
+        .withMessage("strategy 'sma-cross': parameter 'long' must be a whole number greater than short (4) and at"
+            + " most 1000, got '4'");
+    assertThatIllegalArgumentException().isThrownBy(() -> new BreakoutStrategy(20, 10, 14, Double.NaN, Side.LONG))
+        .withMessage("strategy 'breakout': parameter 'expansion' must be a finite number greater than 0, got 'NaN'");
   }
 }
