@@ -1,6 +1,9 @@
 package io.strikeswarm.master;
 
+import io.strikeswarm.bots.domain.TradingState;
 import io.strikeswarm.bots.entity.BotEntity;
+import io.strikeswarm.master.risk.RiskLimits;
+import io.strikeswarm.master.risk.SwarmRisk;
 import io.strikeswarm.master.capital.DiamondKind;
 import io.strikeswarm.master.capital.MasterLedger;
 import io.strikeswarm.master.capital.SwarmConfig;
@@ -8,6 +11,10 @@ import io.strikeswarm.master.diamond.DiamondSupervisor;
 import io.strikeswarm.master.diamond.DiamondView;
 import io.strikeswarm.persistence.CborSerializable;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -18,6 +25,7 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.RecipientRef;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.typed.ClusterSingleton;
 import org.apache.pekko.cluster.typed.SingletonActor;
@@ -55,13 +63,46 @@ public final class Master
   public record ManageBot(String botId, DiamondSupervisor.BotAction action, ActorRef<StatusReply<Done>> replyTo)
       implements Command {}
 
+  /**
+   * Before a lockstep step whose first bar closes at {@code firstBarTimeMs}: rolls the market day (a new UTC day
+   * lifts REDUCING) and replies with the trading state the step's bars are traded under.
+   */
+  public record BeginStep(long firstBarTimeMs, ActorRef<StatusReply<RiskView>> replyTo) implements Command {}
+
+  /**
+   * After a step was evaluated: the swarm's equity at each of its distinct bar times (units of 10^-8). The limits
+   * are checked point by point; the first change of trading state ends the assessment there. The reply says how many
+   * points were kept (all, or up to and including the one that tripped a limit) and the state from then on.
+   */
+  public record AssessRisk(long[] timesMs, long[] equityUnits, ActorRef<StatusReply<RiskAssessment>> replyTo)
+      implements Command {}
+
+  /** The kill switch (and the breaker's arm): halt trading, then every bot cancels, flattens and stops. */
+  public record HaltSwarm(String reason, long marketTimeMs, ActorRef<StatusReply<Done>> replyTo) implements Command {}
+
+  /** An operator lifts a halt: ACTIVE again; halted bots resume. */
+  public record ResumeSwarm(long marketTimeMs, ActorRef<StatusReply<Done>> replyTo) implements Command {}
+
+  public record GetRisk(ActorRef<RiskView> replyTo) implements Command {}
+
+  public record RiskView(TradingState state, SwarmRisk risk, RiskLimits limits) implements CborSerializable {}
+
+  public record RiskAssessment(int pointsKept, TradingState state, SwarmRisk.Change change) implements CborSerializable {}
+
   record Initialize() implements Command {}
+
+  record DiamondsHalted(String reason, ActorRef<StatusReply<Done>> replyTo, Throwable failure) implements Command {}
 
   record DiamondAnswered(DiamondKind kind, String step, StatusReply<Done> reply) implements Command {}
 
   public sealed interface Event extends CborSerializable {}
 
   public record SwarmInitialized(SwarmConfig config, MasterLedger ledger) implements Event {}
+
+  /** The risk state after a step's points (peak, day reference, last equity) — no change of trading state. */
+  public record RiskObserved(SwarmRisk risk) implements Event {}
+
+  public record TradingStateChanged(SwarmRisk.Change change, SwarmRisk risk) implements Event {}
 
   public static final PersistenceId PERSISTENCE_ID = PersistenceId.ofUniqueId("master");
 
@@ -134,6 +175,13 @@ public final class Master
         .onCommand(GetStats.class, (s, c) -> forward(c.kind(), new DiamondSupervisor.GetStats(c.replyTo())))
         .onCommand(Rebalance.class, (s, c) -> forward(c.kind(), new DiamondSupervisor.Rebalance(c.replyTo())))
         .onCommand(ManageBot.class, this::onManageBot)
+        .onCommand(BeginStep.class, this::onBeginStep)
+        .onCommand(AssessRisk.class, this::onAssessRisk)
+        .onCommand(HaltSwarm.class, this::onHaltSwarm)
+        .onCommand(ResumeSwarm.class, this::onResumeSwarm)
+        .onCommand(DiamondsHalted.class, (s, c) -> Effect().reply(c.replyTo(), c.failure() == null ? StatusReply.ack()
+            : StatusReply.error("halting the diamonds failed: " + c.failure().getMessage())))
+        .onCommand(GetRisk.class, (s, c) -> Effect().reply(c.replyTo(), riskView(s)))
         .onCommand(DiamondAnswered.class, (s, c) -> {
           if (c.reply().isError()) {
             context.getLog().error("diamond {} refused {}: {}", c.kind().id(), c.step(), c.reply().getError().getMessage());
@@ -148,6 +196,79 @@ public final class Master
     SwarmConfig config = bootConfig.validate();
     return Effect().persist(new SwarmInitialized(config, MasterLedger.initial(config)))
         .thenRun(this::syncDiamonds).thenNoReply();
+  }
+
+  private ReplyEffect<Event, MasterState> onBeginStep(MasterState state, BeginStep cmd) {
+    if (!state.initialized()) return Effect().reply(cmd.replyTo(), StatusReply.error("the swarm is not initialized yet"));
+    SwarmRisk.Outcome outcome = state.risk().beginBar(cmd.firstBarTimeMs());
+    if (outcome.next().equals(state.risk())) return Effect().reply(cmd.replyTo(), StatusReply.success(riskView(state)));
+    Event event = outcome.change().<Event>map(c -> new TradingStateChanged(c, outcome.next()))
+        .orElse(new RiskObserved(outcome.next()));
+    return Effect().persist(event).thenReply(cmd.replyTo(), s -> StatusReply.success(riskView(s)));
+  }
+
+  private ReplyEffect<Event, MasterState> onAssessRisk(MasterState state, AssessRisk cmd) {
+    if (!state.initialized()) return Effect().reply(cmd.replyTo(), StatusReply.error("the swarm is not initialized yet"));
+    if (cmd.timesMs() == null || cmd.equityUnits() == null || cmd.timesMs().length != cmd.equityUnits().length) {
+      return Effect().reply(cmd.replyTo(), StatusReply.error("times and equities must be given in pairs"));
+    }
+    SwarmRisk risk = state.risk();
+    for (int i = 0; i < cmd.timesMs().length; i++) {
+      SwarmRisk.Outcome outcome = risk.observe(cmd.timesMs()[i],
+          java.math.BigDecimal.valueOf(cmd.equityUnits()[i], io.strikeswarm.bots.domain.Money.SCALE),
+          state.config().risk());
+      risk = outcome.next();
+      if (outcome.change().isPresent()) {
+        SwarmRisk.Change change = outcome.change().get();
+        context.getLog().warn("swarm {} -> {} at market time {}: {}", change.from(), change.to(), change.timeMs(),
+            change.reason());
+        int kept = i + 1;
+        return Effect().persist(new TradingStateChanged(change, risk)).thenReply(cmd.replyTo(),
+            s -> StatusReply.success(new RiskAssessment(kept, s.risk().state(), change)));
+      }
+    }
+    int kept = cmd.timesMs().length;
+    if (kept == 0) return Effect().reply(cmd.replyTo(), StatusReply.success(new RiskAssessment(0, risk.state(), null)));
+    return Effect().persist(new RiskObserved(risk)).thenReply(cmd.replyTo(),
+        s -> StatusReply.success(new RiskAssessment(kept, s.risk().state(), null)));
+  }
+
+  private ReplyEffect<Event, MasterState> onHaltSwarm(MasterState state, HaltSwarm cmd) {
+    if (!state.initialized()) return Effect().reply(cmd.replyTo(), StatusReply.error("the swarm is not initialized yet"));
+    String reason = cmd.reason() == null || cmd.reason().isBlank() ? "kill switch" : cmd.reason();
+    SwarmRisk.Outcome outcome = state.risk().kill(reason, cmd.marketTimeMs());
+    List<Event> events = outcome.change().<List<Event>>map(c -> List.of(new TradingStateChanged(c, outcome.next())))
+        .orElse(List.of());
+    return Effect().persist(events).thenRun(s -> fanOut(DiamondSupervisor.BotAction.HALT, reason, cmd.replyTo()))
+        .thenNoReply();
+  }
+
+  private ReplyEffect<Event, MasterState> onResumeSwarm(MasterState state, ResumeSwarm cmd) {
+    if (!state.initialized()) return Effect().reply(cmd.replyTo(), StatusReply.error("the swarm is not initialized yet"));
+    SwarmRisk.Outcome outcome = state.risk().resume(cmd.marketTimeMs());
+    List<Event> events = outcome.change().<List<Event>>map(c -> List.of(new TradingStateChanged(c, outcome.next())))
+        .orElse(List.of());
+    return Effect().persist(events)
+        .thenRun(s -> fanOut(DiamondSupervisor.BotAction.RESUME, "resumed by an operator", cmd.replyTo()))
+        .thenNoReply();
+  }
+
+  /** Every diamond schedules the action for its bots; the reply comes once all of them have persisted it. */
+  private void fanOut(DiamondSupervisor.BotAction action, String reason, ActorRef<StatusReply<Done>> replyTo) {
+    List<CompletableFuture<Done>> acks = new ArrayList<>();
+    for (ActorRef<DiamondSupervisor.Command> diamond : diamonds.values()) {
+      CompletionStage<Done> ack = AskPattern.askWithStatus(diamond,
+          r -> new DiamondSupervisor.ManageAll(action, reason, r), Duration.ofSeconds(30),
+          context.getSystem().scheduler());
+      acks.add(ack.toCompletableFuture());
+    }
+    context.pipeToSelf(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)),
+        (ok, failure) -> new DiamondsHalted(reason, replyTo, failure));
+  }
+
+  private static RiskView riskView(MasterState s) {
+    return new RiskView(s.risk() == null ? TradingState.ACTIVE : s.risk().state(), s.risk(),
+        s.config() == null ? null : s.config().risk());
   }
 
   private ReplyEffect<Event, MasterState> onManageBot(MasterState state, ManageBot cmd) {

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.List;
 import java.util.Map;
+import io.strikeswarm.bots.domain.TradingState;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -93,13 +95,20 @@ public final class JournalBenchmark {
         .thenCompose(ok -> bot.<StatusReply<Done>>ask(r -> new BotEntity.AllocateCapital(1, new BigDecimal("10000"), r),
             ASK));
     BigDecimal price = new BigDecimal("30000");
+    // One bar per lockstep step: each commit journals one market observation, so every step is one event.
     for (int i = 0; i < events - 2; i++) {
       long time = 1_700_000_000_000L + i * 60_000L;
+      long step = i + 1;
       Bar bar = new Bar("BTC-USD", time, price, price, price, price, BigDecimal.ONE);
       chain = chain.thenCompose(previous -> {
         if (previous.isError()) throw new IllegalStateException(id + ": " + previous.getError().getMessage());
-        return bot.<StatusReply<Done>>ask(r -> new BotEntity.OnBar(bar, r), ASK);
-      });
+        return bot.<StatusReply<BotEntity.Evaluation>>ask(
+            r -> new BotEntity.EvaluateBars(step, List.of(bar), TradingState.ACTIVE, r), ASK);
+      }).thenCompose(evaluated -> {
+        if (evaluated.isError()) throw new IllegalStateException(id + ": " + evaluated.getError().getMessage());
+        return bot.<StatusReply<BotEntity.Committed>>ask(r -> new BotEntity.CommitBars(step, 1, r), ASK);
+      }).thenApply(committed -> committed.isError() ? StatusReply.<Done>error(committed.getError())
+          : StatusReply.ack());
     }
     return chain.thenAccept(last -> {
       if (last.isError()) throw new IllegalStateException(id + ": " + last.getError().getMessage());

@@ -1,5 +1,15 @@
 package io.strikeswarm.swarm;
 
+import io.strikeswarm.bots.domain.FillTiming;
+import io.strikeswarm.swarm.backtest.BacktestOptions;
+import io.strikeswarm.swarm.backtest.BacktestRunner;
+import io.strikeswarm.swarm.market.LoadOptions;
+import io.strikeswarm.swarm.market.MarketDataException;
+import io.strikeswarm.swarm.report.BacktestResult;
+import io.strikeswarm.swarm.report.ConsoleSummary;
+import io.strikeswarm.swarm.report.ReportWriter;
+import java.math.BigDecimal;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
@@ -30,7 +40,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "swarm", mixinStandardHelpOptions = true, version = "StrikeSwarm 0.1.0",
     description = "StrikeSwarm: a distributed trading-bot swarm on Apache Pekko.",
     subcommands = {SwarmCli.Start.class, SwarmCli.Roster.class, SwarmCli.Rebalance.class, SwarmCli.Pause.class,
-        SwarmCli.Resume.class, SwarmCli.Retire.class, SwarmCli.BenchJournal.class})
+        SwarmCli.Resume.class, SwarmCli.Retire.class, SwarmCli.Backtest.class, SwarmCli.BenchJournal.class})
 public final class SwarmCli implements Callable<Integer> {
   static final int EXIT_CONFIG = 2;
   static final int EXIT_FAILED = 1;
@@ -56,6 +66,12 @@ public final class SwarmCli implements Callable<Integer> {
 
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     return new CommandLine(new SwarmCli()).setOut(out).setErr(err).setExecutionExceptionHandler((e, cmd, parsed) -> {
+      if (e instanceof MarketDataException || e instanceof BadOption) {
+        cmd.getErr().println("swarm: " + e.getMessage());
+        cmd.getErr().println("swarm: nothing was started and nothing was written");
+        cmd.getErr().flush();
+        return EXIT_CONFIG;
+      }
       if (e instanceof ConfigError || e instanceof ConfigException) {
         cmd.getErr().println("swarm: configuration error: " + e.getMessage());
         cmd.getErr().println("swarm: nothing was started and nothing was written");
@@ -109,6 +125,112 @@ public final class SwarmCli implements Callable<Integer> {
     }
 
     abstract int act(SwarmClient client, PrintWriter out);
+  }
+
+  /** A command-line option with a value that cannot be run; reported like a configuration error (exit 2). */
+  static final class BadOption extends RuntimeException {
+    BadOption(String message) {
+      super(message);
+    }
+  }
+
+  @Command(name = "backtest", sortOptions = false,
+      description = {"Backtest the swarm on real market data: the master creates and funds the roster on a fresh "
+          + "journal of its own (DATA_DIR/backtest), the bots trade the data in lockstep, and a summary is printed.",
+          "With no options: the default long/short swarm (swarm.conf) on the built-in Bitstamp BTC-USD 2013 trades "
+              + "(5-minute bars) and Binance.US ETH-USD 5-minute bars."})
+  static final class Backtest implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    SwarmCli parent;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "FILE|builtin:NAME[@SYMBOL]",
+        description = "Market data; repeat for several instruments (one merged clock). Built-ins: "
+            + "builtin:bitstamp-btcusd-2013, builtin:binanceus-ethusd-5m-2023")
+    List<String> data = new ArrayList<>();
+
+    @Option(names = "--symbol", paramLabel = "S", description = "Trade only this instrument of the data")
+    String symbol;
+
+    @Option(names = "--bar", paramLabel = "P", description = "Bar period: 1m|5m|15m|1h|4h|1d (trades are "
+        + "aggregated; bar files are resampled to a multiple of their own period)")
+    String bar;
+
+    @Option(names = "--bots", paramLabel = "long=N,short=N", description = "Bots per diamond (default: swarm.conf, 25/25)")
+    String bots;
+
+    @Option(names = "--strategy", paramLabel = "NAME[:k=v,...]",
+        description = "One strategy for every bot, e.g. sma-cross:short=10,long=30 (default: the templates)")
+    String strategy;
+
+    @Option(names = "--capital", paramLabel = "X", description = "Swarm capital in USD (default 800000)")
+    BigDecimal capital;
+
+    @Option(names = "--fees-bps", paramLabel = "F", description = "Taker fee in basis points (default: templates, 10)")
+    BigDecimal fees;
+
+    @Option(names = "--slippage-bps", paramLabel = "S", description = "Slippage in basis points (default: templates, 5)")
+    BigDecimal slippage;
+
+    @Option(names = "--fill", paramLabel = "close|next-open", description = "When market orders fill (default close)")
+    String fill;
+
+    @Option(names = "--leverage", paramLabel = "L", description = "Leverage for every bot, 1-5 (default: templates, 3-5)")
+    BigDecimal leverage;
+
+    @Option(names = "--risk", paramLabel = "default|none", defaultValue = "default",
+        description = "none: no stops, targets, trailing or time exits and no swarm limits; only strategy signals act")
+    String risk;
+
+    @Option(names = "--report", paramLabel = "DIR",
+        description = "Write summary.json, trades.csv, equity.csv and report.html here")
+    Path report;
+
+    @Option(names = "--skip-bad-rows", description = "Skip and count malformed data rows instead of failing the load")
+    boolean skipBadRows;
+
+    @Option(names = "--step", paramLabel = "N", defaultValue = "2000",
+        description = "Bar times per lockstep step (a tuning knob; results do not depend on it)")
+    int step;
+
+    @Override
+    public Integer call() {
+      BacktestOptions options;
+      try {
+        int[] diamondBots = bots == null ? new int[] {-1, -1} : BacktestOptions.parseBots(bots);
+        if (risk == null || !(risk.equals("default") || risk.equals("none"))) {
+          throw new IllegalArgumentException("--risk must be default or none, got '" + risk + "'");
+        }
+        options = new BacktestOptions(data.isEmpty() ? BacktestOptions.DEFAULT_DATA : List.copyOf(data),
+            Optional.ofNullable(symbol), Optional.ofNullable(bar),
+            diamondBots[0] < 0 ? Optional.empty() : Optional.of(diamondBots[0]),
+            diamondBots[1] < 0 ? Optional.empty() : Optional.of(diamondBots[1]),
+            Optional.ofNullable(strategy).map(BacktestOptions.StrategyChoice::parse), Optional.ofNullable(capital),
+            Optional.ofNullable(fees), Optional.ofNullable(slippage),
+            Optional.ofNullable(fill).map(FillTiming::parse), Optional.ofNullable(leverage), risk.equals("none"),
+            Optional.ofNullable(report), skipBadRows, step).validate();
+        if (bar != null) LoadOptions.parseBar(bar);
+      } catch (IllegalArgumentException e) {
+        throw new BadOption("backtest: " + e.getMessage());
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      BacktestResult result;
+      try {
+        result = new BacktestRunner(parent.dataDirectory(), parent.overrides(), out, System.console() != null)
+            .run(options);
+      } catch (IllegalArgumentException e) {
+        throw new BadOption("backtest: " + e.getMessage());
+      }
+      out.print(ConsoleSummary.render(result));
+      if (report != null) {
+        ReportWriter.write(result, report);
+        out.println("report: " + report.toAbsolutePath().resolve("report.html"));
+      }
+      out.flush();
+      return 0;
+    }
   }
 
   @Command(name = "start", description = "Run the swarm until Ctrl-C (SIGTERM); shuts down gracefully.")

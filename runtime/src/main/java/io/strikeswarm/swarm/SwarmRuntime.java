@@ -45,7 +45,11 @@ public final class SwarmRuntime implements AutoCloseable {
 
   public static SwarmRuntime start(Path dataDirectory, Config overrides) {
     Config config = loadConfig(dataDirectory, overrides);
-    SwarmSettings settings = SwarmSettings.from(config);
+    return start(config, SwarmSettings.from(config));
+  }
+
+  /** Starts a node from a loaded configuration and settings already checked (and perhaps reshaped, as a backtest does). */
+  public static SwarmRuntime start(Config config, SwarmSettings settings) {
     ActorSystem<Void> system = startBotNode(config, settings.bots(), settings.startupTimeout());
     try {
       ClusterSharding sharding = ClusterSharding.get(system);

@@ -3,7 +3,10 @@ package io.strikeswarm.swarm;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigValue;
+import io.strikeswarm.bots.domain.FillTiming;
+import io.strikeswarm.bots.domain.TradePlan;
 import io.strikeswarm.bots.entity.BotSettings;
+import io.strikeswarm.master.risk.RiskLimits;
 import io.strikeswarm.master.capital.BotTemplate;
 import io.strikeswarm.master.capital.ConfigError;
 import io.strikeswarm.master.capital.DiamondConfig;
@@ -34,8 +37,10 @@ public record SwarmSettings(SwarmConfig swarm, BotSettings bots, DiamondSupervis
       RebalanceSettings rebalance = new RebalanceSettings(decimal(s, "rebalance.step"),
           s.getInt("rebalance.max-pairs"), decimal(s, "rebalance.min-factor"), decimal(s, "rebalance.max-factor"),
           s.getDuration("rebalance.interval"));
+      RiskLimits risk = new RiskLimits(decimal(s, "risk.daily-loss"), decimal(s, "risk.max-drawdown"),
+          s.getBoolean("risk.enabled"));
       SwarmConfig swarm = new SwarmConfig(decimal(s, "capital.total"), decimal(s, "capital.reserve"), diamonds,
-          rebalance).validate();
+          rebalance, risk).validate();
       int snapshotEvery = s.getInt("bots.snapshot-every");
       if (snapshotEvery < 0) throw new ConfigError("swarm.bots.snapshot-every", "must be >= 0, got " + snapshotEvery);
       BotSettings bots = new BotSettings(snapshotEvery, BotSettings.DEFAULT.minBackoff(),
@@ -62,13 +67,41 @@ public record SwarmSettings(SwarmConfig swarm, BotSettings bots, DiamondSupervis
             parameters.put(e.getKey(), String.valueOf(e.getValue().unwrapped()));
           }
         }
+        FillTiming fill = t.hasPath("fill") ? FillTiming.parse(t.getString("fill")) : FillTiming.CLOSE;
+        TradePlan plan = t.hasPath("plan") ? plan(t.getConfig("plan")) : TradePlan.DEFAULT;
         templates.add(new BotTemplate(t.getString("strategy"), parameters, t.getString("instrument"),
-            t.getString("venue"), decimal(t, "fee-bps"), decimal(t, "slippage-bps")));
-      } catch (ConfigException e) {
+            t.getString("venue"), decimal(t, "fee-bps"), decimal(t, "slippage-bps"), fill, plan));
+      } catch (ConfigException | IllegalArgumentException e) {
         throw new ConfigError(at, e.getMessage());
       }
     }
     return new DiamondConfig(decimal(s, base + ".weight"), bots, templates);
+  }
+
+  /** A trade plan: any setting left out keeps the default plan's; {@code off} turns a protection off. */
+  private static TradePlan plan(Config p) {
+    TradePlan d = TradePlan.DEFAULT;
+    TradePlan.Sizing sizing = p.hasPath("sizing")
+        ? TradePlan.Sizing.valueOf(p.getString("sizing").trim().toUpperCase(java.util.Locale.ROOT)) : d.sizing();
+    return new TradePlan(sizing, decimalOr(p, "fraction", d.fraction()), decimalOr(p, "risk-per-trade", d.riskPerTrade()),
+        decimalOr(p, "atr-multiple", d.atrMultiple()), decimalOr(p, "leverage", d.leverage()),
+        decimalOr(p, "maintenance-margin", d.maintenanceMargin()), decimalOr(p, "stop-loss", d.stopLoss()),
+        decimalOr(p, "take-profit", d.takeProfit()), decimalOr(p, "partial-take-profit", d.partialTakeProfit()),
+        decimalOr(p, "partial-fraction", d.partialFraction()), decimalOr(p, "trailing-stop", d.trailingStop()),
+        p.hasPath("max-bars-held") ? p.getInt("max-bars-held") : d.maxBarsHeld(),
+        decimalOr(p, "max-notional", d.maxNotional()), decimalOr(p, "price-band", d.priceBand())).validate();
+  }
+
+  private static BigDecimal decimalOr(Config c, String path, BigDecimal fallback) {
+    if (c.hasPathOrNull(path) && c.getIsNull(path)) return null;
+    if (!c.hasPath(path)) return fallback;
+    String raw = c.getValue(path).unwrapped().toString().trim();
+    if (raw.equalsIgnoreCase("off") || raw.equalsIgnoreCase("none") || raw.equals("false")) return null;
+    try {
+      return new BigDecimal(raw);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("plan." + path + " must be a number or off, got '" + raw + "'");
+    }
   }
 
   private static BigDecimal decimal(Config c, String path) {

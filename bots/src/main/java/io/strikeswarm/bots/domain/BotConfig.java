@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * What a bot trades and how: strategy by name with its parameters, instrument, venue, side, and the venue's
- * costs in basis points.
+ * What a bot trades and how: strategy by name with its parameters, instrument, venue, side, the venue's costs in
+ * basis points and fill timing, and the trade plan (sizing, leverage, protective exits).
  */
 public record BotConfig(
     String strategy,
@@ -20,7 +20,9 @@ public record BotConfig(
     String venue,
     Side side,
     BigDecimal feeBps,
-    BigDecimal slippageBps)
+    BigDecimal slippageBps,
+    FillTiming fillTiming,
+    TradePlan plan)
     implements CborSerializable {
 
   public BotConfig {
@@ -30,7 +32,15 @@ public record BotConfig(
     Objects.requireNonNull(side, "side");
     Objects.requireNonNull(feeBps, "feeBps");
     Objects.requireNonNull(slippageBps, "slippageBps");
+    Objects.requireNonNull(fillTiming, "fillTiming");
+    Objects.requireNonNull(plan, "plan");
     parameters = Collections.unmodifiableMap(new TreeMap<>(parameters));
+  }
+
+  /** A config with the default fill timing (close) and trade plan. */
+  public BotConfig(String strategy, Map<String, String> parameters, String instrument, String venue, Side side,
+      BigDecimal feeBps, BigDecimal slippageBps) {
+    this(strategy, parameters, instrument, venue, side, feeBps, slippageBps, FillTiming.CLOSE, TradePlan.DEFAULT);
   }
 
   /** Checks everything a bot needs before it accepts this config; the message names what is wrong. */
@@ -43,14 +53,15 @@ public record BotConfig(
     if (slippageBps.signum() < 0 || slippageBps.compareTo(BigDecimal.valueOf(1000)) > 0) {
       throw new IllegalArgumentException("slippageBps must be in [0, 1000], got " + slippageBps);
     }
+    plan.validate();
     return StrategyCatalog.create(strategy, parameters, side);
   }
 
   public BotConfig withParameters(Map<String, String> newParameters) {
-    return new BotConfig(strategy, newParameters, instrument, venue, side, feeBps, slippageBps);
+    return new BotConfig(strategy, newParameters, instrument, venue, side, feeBps, slippageBps, fillTiming, plan);
   }
 
-  public BigDecimal fraction() {
-    return StrategyCatalog.fraction(parameters);
+  public SimulatedVenue simulatedVenue() {
+    return new SimulatedVenue(fillTiming, feeBps, slippageBps);
   }
 }

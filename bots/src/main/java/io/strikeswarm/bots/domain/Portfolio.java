@@ -67,32 +67,51 @@ public record Portfolio(
     if (current == null || current.quantity().signum() == signedQty.signum()) {
       BigDecimal qty = current == null ? signedQty : current.quantity().add(signedQty);
       BigDecimal cost = current == null ? signedNotional : current.costBasis().add(signedNotional);
+      BigDecimal fees = current == null ? fill.fee() : current.entryFees().add(fill.fee());
       nextPositions.put(fill.instrument(), new Position(fill.instrument(), Money.quantity(qty), Money.normalize(cost),
-          current == null ? fill.timeMs() : current.openedAtMs()));
+          Money.normalize(fees), current == null ? fill.timeMs() : current.openedAtMs()));
     } else {
-      BigDecimal held = current.quantity().abs();
-      BigDecimal closing = held.min(fill.quantity());
-      // Exact when the whole position or the whole fill is involved; otherwise rounded once, and the rounding stays
-      // in the books (the remaining cost absorbs it), so cash == allocated + realized − Σ cost holds exactly.
-      BigDecimal costShare = closing.compareTo(held) == 0 ? current.costBasis()
-          : Money.normalize(current.costBasis().multiply(closing).divide(held, Money.SCALE + 8, Money.ROUNDING));
-      BigDecimal closingNotional = closing.compareTo(fill.quantity()) == 0 ? signedNotional
-          : Money.normalize(signedNotional.multiply(closing).divide(fill.quantity(), Money.SCALE + 8, Money.ROUNDING));
-      realized = realized.subtract(closingNotional).subtract(costShare);
+      Position.Slice slice = current.slice(fill.quantity());
+      BigDecimal closingNotional = slice.quantity().compareTo(fill.quantity()) == 0 ? signedNotional
+          : Money.normalize(signedNotional.multiply(slice.quantity())
+              .divide(fill.quantity(), Money.SCALE + 8, Money.ROUNDING));
+      // The rounding of a partial share stays in the books (the remaining cost absorbs it), so
+      // cash == allocated + realized − Σ cost holds exactly.
+      realized = realized.subtract(closingNotional).subtract(slice.costBasis());
       BigDecimal qty = current.quantity().add(signedQty);
       if (qty.signum() == 0) {
         nextPositions.remove(fill.instrument());
       } else if (qty.signum() == current.quantity().signum()) {
         nextPositions.put(fill.instrument(), new Position(fill.instrument(), Money.quantity(qty),
-            Money.normalize(current.costBasis().subtract(costShare)), current.openedAtMs()));
+            Money.normalize(current.costBasis().subtract(slice.costBasis())),
+            Money.normalize(current.entryFees().subtract(slice.entryFees())), current.openedAtMs()));
       } else {
-        // Flipped through zero: the rest of the fill opens a new position at its own cost.
+        // Flipped through zero: the rest of the fill opens a new position at its own cost; the fee stays with the close.
         nextPositions.put(fill.instrument(), new Position(fill.instrument(), Money.quantity(qty),
-            Money.normalize(signedNotional.subtract(closingNotional)), fill.timeMs()));
+            Money.normalize(signedNotional.subtract(closingNotional)), Money.ZERO, fill.timeMs()));
       }
     }
     return new Portfolio(allocated, Money.normalize(nextCash), Money.normalize(realizedPnl.add(realized)),
         Money.normalize(feesPaid.add(fill.fee())), nextPositions, marks);
+  }
+
+  /**
+   * The ledger line a reducing fill writes, before it is booked; null when the fill opens or grows a position.
+   * Its pnl is exactly what {@link #apply} realizes on the closed part, minus that part's entry fees.
+   */
+  public ClosedTrade closedBy(Fill fill, String botId, String exitReason) {
+    Position current = positions.get(fill.instrument());
+    if (current == null || current.quantity().signum() == fill.action().sign()) return null;
+    Position.Slice slice = current.slice(fill.quantity());
+    BigDecimal exitFee = slice.quantity().compareTo(fill.quantity()) == 0 ? fill.fee()
+        : Money.normalize(fill.fee().multiply(slice.quantity()).divide(fill.quantity(), Money.SCALE + 8, Money.ROUNDING));
+    BigDecimal proceeds = Money.normalize(slice.quantity().multiply(fill.price()))
+        .multiply(BigDecimal.valueOf(current.quantity().signum()));
+    BigDecimal gross = proceeds.subtract(slice.costBasis());
+    BigDecimal fees = Money.normalize(slice.entryFees().add(exitFee));
+    return new ClosedTrade(botId, fill.instrument(), current.side(), slice.quantity(), current.openedAtMs(),
+        Money.divide(slice.costBasis(), slice.quantity()).abs(), fill.timeMs(), fill.price(),
+        Money.normalize(gross.subtract(fees)), fees, exitReason);
   }
 
   public BigDecimal markOf(String instrument, BigDecimal fallback) {

@@ -24,4 +24,8 @@ public enum Side {
   public OrderAction closing() {
     return this == LONG ? OrderAction.SELL : OrderAction.BUY;
   }
+
+  public Side opposite() {
+    return this == LONG ? SHORT : LONG;
+  }
 }

@@ -5,7 +5,12 @@ import io.strikeswarm.bots.domain.BotConfig;
 import io.strikeswarm.bots.domain.BotStatus;
 import io.strikeswarm.bots.domain.Fill;
 import io.strikeswarm.bots.domain.Money;
+import io.strikeswarm.bots.domain.BotStats;
+import io.strikeswarm.bots.domain.ClosedTrade;
 import io.strikeswarm.bots.domain.Order;
+import io.strikeswarm.bots.domain.PositionGuard;
+import io.strikeswarm.bots.domain.TradingState;
+import io.strikeswarm.bots.trading.StrategyRuntime;
 import io.strikeswarm.bots.strategy.Strategy;
 import io.strikeswarm.persistence.CborSerializable;
 import java.math.BigDecimal;
@@ -33,10 +38,13 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 
 /**
- * One trading bot: an event-sourced, sharded entity (type key {@code "bot"}, ids like {@code long-07}). It holds
- * its books and its strategy's price history, decides on each bar through the pure {@link TradeDecider}, and
- * persists every decision before it replies. Capital transfers carry the sender's sequence number and bars carry
- * market time, so a retried command is acknowledged without being applied twice.
+ * One trading bot: an event-sourced, sharded entity (type key {@code "bot"}, ids like {@code long-07}). It holds its
+ * books, its position's protection and its market memory (a ta4j series, rebuilt from market data, never
+ * persisted). Market bars arrive in lockstep steps: {@link EvaluateBars} trades them tentatively through the pure
+ * {@link BotTrader} and reports equity per bar; {@link CommitBars} persists the events of the bars the swarm keeps
+ * (all, unless a swarm risk limit tripped inside the step). A quiet bar writes nothing; trades, stops, refusals and
+ * the last market state of a step are journaled, and replaying them gives exactly the state the bot traded on.
+ * Capital transfers carry the sender's sequence number, so a retried transfer is acknowledged, not applied twice.
  */
 public final class BotEntity
     extends EventSourcedBehaviorWithEnforcedReplies<BotEntity.Command, BotEntity.Event, BotState> {
@@ -60,8 +68,32 @@ public final class BotEntity
   public record ReleaseCapital(long transferSeq, BigDecimal amount, ActorRef<StatusReply<Done>> replyTo)
       implements Command {}
 
-  /** A market event. Bars of another instrument, malformed bars and bars not newer than the last are refused. */
-  public record OnBar(Bar bar, ActorRef<StatusReply<Done>> replyTo) implements Command {}
+  /**
+   * Phase one of a lockstep step: trade these bars (this bot's instrument, strictly after its last bar, in time
+   * order) under the swarm's trading state, tentatively, and reply with the equity after each. Nothing is persisted
+   * until {@link CommitBars}. A bot whose market memory is not in step with its journal (just started, restarted
+   * elsewhere) replies {@link Evaluation#needsWarmUp()} instead, and is fed its history with {@link WarmUp}.
+   */
+  public record EvaluateBars(long stepId, List<Bar> bars, TradingState swarm,
+      ActorRef<StatusReply<Evaluation>> replyTo) implements Command {}
+
+  /** Equity after each evaluated bar, in units of 10^-{@value Money#SCALE}, or a request to be warmed up first. */
+  public record Evaluation(String botId, long stepId, long[] equityAfterBar, boolean needsWarmUp, long lastBarTimeMs)
+      implements CborSerializable {}
+
+  /**
+   * Phase two: persist the first {@code bars} bars of step {@code stepId} (all of them, or fewer when the swarm's
+   * risk limits tripped inside the step). Replies once the events are in the journal.
+   */
+  public record CommitBars(long stepId, int bars, ActorRef<StatusReply<Committed>> replyTo) implements Command {}
+
+  public record Committed(String botId, long lastBarTimeMs, int events) implements CborSerializable {}
+
+  /**
+   * Rebuild the bot's market memory from history: {@code restart} clears it first; the bars must end at the bot's
+   * last committed bar. Trades nothing.
+   */
+  public record WarmUp(List<Bar> bars, boolean restart, ActorRef<StatusReply<Done>> replyTo) implements Command {}
 
   public record Pause(ActorRef<StatusReply<Done>> replyTo) implements Command {}
 
@@ -90,7 +122,21 @@ public final class BotEntity
 
   public record CapitalReleased(long transferSeq, BigDecimal amount) implements Event {}
 
-  public record BarObserved(Bar bar) implements Event {}
+  /** The state after a run of bars with no trade: mark, guard, stats and time are set, not accumulated. */
+  public record MarketObserved(long timeMs, String instrument, BigDecimal close, PositionGuard guard, BotStats stats)
+      implements Event {}
+
+  /** The protection (stops, targets, margin) now guarding the open position. */
+  public record PositionProtected(PositionGuard guard) implements Event {}
+
+  /** A resting stop, target or the liquidation level was reached; the order and fill follow. */
+  public record StopTriggered(String kind, BigDecimal level, long timeMs) implements Event {}
+
+  /** A ledger line: the part of a position an exit closed. */
+  public record TradeClosed(ClosedTrade trade) implements Event {}
+
+  /** The strategy wanted in and the risk layer said no (audit trail). */
+  public record EntryRefused(long timeMs, String reason) implements Event {}
 
   public record OrderPlaced(Order order) implements Event {}
 
@@ -125,6 +171,10 @@ public final class BotEntity
   private final BotSettings settings;
   private BotConfig cachedFor;
   private Strategy cachedStrategy;
+  /** Market memory; null until warmed up to the journal's last bar. Never persisted (derived from market data). */
+  private StrategyRuntime runtime;
+  /** The evaluated, not yet committed step. */
+  private Pending pending;
 
   private BotEntity(ActorContext<Command> context, String botId, BotSettings settings) {
     super(persistenceId(botId),
@@ -167,7 +217,9 @@ public final class BotEntity
         .onCommand(ChangeParameters.class, this::onChangeParameters)
         .onCommand(AllocateCapital.class, this::onAllocate)
         .onCommand(ReleaseCapital.class, this::onRelease)
-        .onCommand(OnBar.class, this::onBar)
+        .onCommand(EvaluateBars.class, this::onEvaluate)
+        .onCommand(CommitBars.class, this::onCommit)
+        .onCommand(WarmUp.class, this::onWarmUp)
         .onCommand(Pause.class, this::onPause)
         .onCommand(Resume.class, this::onResume)
         .onCommand(Halt.class, this::onHalt)
@@ -221,24 +273,96 @@ public final class BotEntity
         .thenReply(cmd.replyTo(), s -> StatusReply.ack());
   }
 
-  private ReplyEffect<Event, BotState> onBar(BotState state, OnBar cmd) {
-    Bar bar = cmd.bar();
-    Optional<String> defect = bar == null ? Optional.of("bar is missing") : bar.defect();
-    if (defect.isPresent()) return Effect().reply(cmd.replyTo(), StatusReply.error("bad bar: " + defect.get()));
-    if (!bar.instrument().equals(state.config().instrument())) {
-      return Effect().reply(cmd.replyTo(), StatusReply.error(
-          "bot " + botId + " trades " + state.config().instrument() + ", not " + bar.instrument()));
+  private ReplyEffect<Event, BotState> onEvaluate(BotState state, EvaluateBars cmd) {
+    pending = null;
+    Optional<String> bad = checkBars(state, cmd.bars(), state.lastBarTimeMs());
+    if (bad.isPresent()) return Effect().reply(cmd.replyTo(), StatusReply.error(bad.get()));
+    if (cmd.swarm() == null) return Effect().reply(cmd.replyTo(), StatusReply.error("swarm trading state is missing"));
+    if (!inStep(state)) {
+      return Effect().reply(cmd.replyTo(), StatusReply.success(
+          new Evaluation(botId, cmd.stepId(), new long[0], true, state.lastBarTimeMs())));
     }
-    if (bar.timeMs() <= state.lastBarTimeMs()) {
-      // Already seen (a replayed or duplicated delivery): acknowledge, change nothing.
-      return Effect().reply(cmd.replyTo(), StatusReply.ack());
+    BatchRecorder recorder = new BatchRecorder(state);
+    long[] equity = new long[cmd.bars().size()];
+    long lastTime = runtime.lastTimeMs();
+    try {
+      for (int i = 0; i < equity.length; i++) {
+        BotTrader.onBar(recorder, cmd.bars().get(i), runtime, cmd.swarm());
+        equity[i] = recorder.state().portfolio().equity().unscaledValue().longValueExact();
+      }
+    } catch (RuntimeException e) {
+      // The market memory may hold part of this step: rebuild it from history before trading again.
+      runtime = null;
+      context.getLog().warn("bot {}: evaluation failed at a bar after {}: {}", botId, lastTime, e.toString());
+      return Effect().reply(cmd.replyTo(), StatusReply.error("evaluation failed: " + e.getMessage()));
     }
-    List<Event> events = new ArrayList<>();
-    BarObserved observed = new BarObserved(bar);
-    events.add(observed);
-    events.addAll(TradeDecider.onBar(state.apply(observed), strategyFor(state.config())));
-    return Effect().persist(events).thenReply(cmd.replyTo(), s -> StatusReply.ack());
+    pending = new Pending(cmd.stepId(), recorder);
+    return Effect().reply(cmd.replyTo(), StatusReply.success(
+        new Evaluation(botId, cmd.stepId(), equity, false, recorder.state().lastBarTimeMs())));
   }
+
+  private ReplyEffect<Event, BotState> onCommit(BotState state, CommitBars cmd) {
+    Pending step = pending;
+    if (step == null || step.stepId() != cmd.stepId()) {
+      return Effect().reply(cmd.replyTo(), StatusReply.error(
+          "bot " + botId + " has no evaluated step " + cmd.stepId() + " to commit"));
+    }
+    if (cmd.bars() < 0 || cmd.bars() > step.recorder().bars()) {
+      return Effect().reply(cmd.replyTo(), StatusReply.error(
+          "step " + cmd.stepId() + " has " + step.recorder().bars() + " bars, cannot commit " + cmd.bars()));
+    }
+    pending = null;
+    if (cmd.bars() < step.recorder().bars()) runtime = null; // it has seen bars that are not committed
+    List<Event> events = step.recorder().eventsThrough(cmd.bars());
+    if (events.isEmpty()) {
+      return Effect().reply(cmd.replyTo(), StatusReply.success(new Committed(botId, state.lastBarTimeMs(), 0)));
+    }
+    return Effect().persist(events).thenReply(cmd.replyTo(),
+        s -> StatusReply.success(new Committed(botId, s.lastBarTimeMs(), events.size())));
+  }
+
+  private ReplyEffect<Event, BotState> onWarmUp(BotState state, WarmUp cmd) {
+    pending = null;
+    StrategyRuntime target = cmd.restart() || runtime == null ? new StrategyRuntime(strategyFor(state.config())) : runtime;
+    Optional<String> bad = checkBars(state, cmd.bars(), target.lastTimeMs());
+    if (bad.isEmpty() && !cmd.bars().isEmpty() && cmd.bars().get(cmd.bars().size() - 1).timeMs() > state.lastBarTimeMs()) {
+      bad = Optional.of("warm-up bars must end at or before the last committed bar " + state.lastBarTimeMs());
+    }
+    if (bad.isPresent()) return Effect().reply(cmd.replyTo(), StatusReply.error(bad.get()));
+    for (Bar bar : cmd.bars()) target.append(bar);
+    runtime = target;
+    return Effect().reply(cmd.replyTo(), StatusReply.ack());
+  }
+
+  /** Whether the market memory has seen exactly the bars the journal has committed. */
+  private boolean inStep(BotState state) {
+    if (runtime == null && state.lastBarTimeMs() == Long.MIN_VALUE) {
+      runtime = new StrategyRuntime(strategyFor(state.config()));
+    }
+    return runtime != null && runtime.lastTimeMs() == state.lastBarTimeMs()
+        && runtime.strategy().equals(strategyFor(state.config()));
+  }
+
+  private Optional<String> checkBars(BotState state, List<Bar> bars, long after) {
+    if (bars == null) return Optional.of("bars are missing");
+    long previous = after;
+    for (int i = 0; i < bars.size(); i++) {
+      Bar bar = bars.get(i);
+      if (bar == null) return Optional.of("bar " + i + " is missing");
+      Optional<String> defect = bar.defect();
+      if (defect.isPresent()) return Optional.of("bad bar " + i + " at " + bar.timeMs() + ": " + defect.get());
+      if (!bar.instrument().equals(state.config().instrument())) {
+        return Optional.of("bot " + botId + " trades " + state.config().instrument() + ", not " + bar.instrument());
+      }
+      if (bar.timeMs() <= previous) {
+        return Optional.of("bar " + i + " at " + bar.timeMs() + " is not after " + previous);
+      }
+      previous = bar.timeMs();
+    }
+    return Optional.empty();
+  }
+
+  private record Pending(long stepId, BatchRecorder recorder) {}
 
   private ReplyEffect<Event, BotState> onPause(BotState state, Pause cmd) {
     if (state.status() == BotStatus.PAUSED) return Effect().reply(cmd.replyTo(), StatusReply.ack());
@@ -256,8 +380,12 @@ public final class BotEntity
 
   private ReplyEffect<Event, BotState> onHalt(BotState state, Halt cmd) {
     if (state.status() == BotStatus.HALTED) return Effect().reply(cmd.replyTo(), StatusReply.ack());
-    List<Event> events = new ArrayList<>(TradeDecider.flatten(state));
-    events.add(new BotHalted(cmd.reason() == null || cmd.reason().isBlank() ? "halted" : cmd.reason()));
+    pending = null;
+    String reason = cmd.reason() == null || cmd.reason().isBlank() ? "halted" : cmd.reason();
+    BatchRecorder recorder = new BatchRecorder(state);
+    BotTrader.flatten(recorder, reason);
+    List<Event> events = new ArrayList<>(recorder.allEvents());
+    events.add(new BotHalted(reason));
     return Effect().persist(events).thenReply(cmd.replyTo(), s -> StatusReply.ack());
   }
 
@@ -265,10 +393,11 @@ public final class BotEntity
     if (state.status() == BotStatus.RETIRED) {
       return Effect().reply(cmd.replyTo(), StatusReply.success(new Retired(state.retiredWith())));
     }
-    List<Event> events = new ArrayList<>(TradeDecider.flatten(state));
-    BotState flat = state;
-    for (Event e : events) flat = flat.apply(e);
-    BigDecimal released = flat.portfolio().cash().max(Money.ZERO);
+    pending = null;
+    BatchRecorder recorder = new BatchRecorder(state);
+    BotTrader.flatten(recorder, "retired");
+    List<Event> events = new ArrayList<>(recorder.allEvents());
+    BigDecimal released = recorder.state().portfolio().cash().max(Money.ZERO);
     events.add(new BotRetired(cmd.transferSeq(), released));
     return Effect().persist(events).thenReply(cmd.replyTo(), s -> StatusReply.success(new Retired(released)));
   }
@@ -297,7 +426,9 @@ public final class BotEntity
     else if (cmd instanceof ChangeParameters c) ref = c.replyTo();
     else if (cmd instanceof AllocateCapital c) ref = c.replyTo();
     else if (cmd instanceof ReleaseCapital c) ref = c.replyTo();
-    else if (cmd instanceof OnBar c) ref = c.replyTo();
+    else if (cmd instanceof EvaluateBars c) ref = c.replyTo();
+    else if (cmd instanceof CommitBars c) ref = c.replyTo();
+    else if (cmd instanceof WarmUp c) ref = c.replyTo();
     else if (cmd instanceof Pause c) ref = c.replyTo();
     else if (cmd instanceof Resume c) ref = c.replyTo();
     else if (cmd instanceof Halt c) ref = c.replyTo();

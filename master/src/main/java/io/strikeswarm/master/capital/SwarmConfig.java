@@ -1,6 +1,7 @@
 package io.strikeswarm.master.capital;
 
 import io.strikeswarm.bots.domain.Side;
+import io.strikeswarm.master.risk.RiskLimits;
 import io.strikeswarm.persistence.CborSerializable;
 import java.math.BigDecimal;
 import java.util.Collections;
@@ -12,10 +13,16 @@ import java.util.Map;
  * {@link #validate()} refuses anything that cannot be run, naming the setting, before anything is written.
  */
 public record SwarmConfig(BigDecimal totalCapital, BigDecimal reserveRatio, Map<DiamondKind, DiamondConfig> diamonds,
-    RebalanceSettings rebalance) implements CborSerializable {
+    RebalanceSettings rebalance, RiskLimits risk) implements CborSerializable {
 
   public SwarmConfig {
     diamonds = Collections.unmodifiableMap(new EnumMap<>(diamonds));
+  }
+
+  /** A plan with the default swarm risk limits. */
+  public SwarmConfig(BigDecimal totalCapital, BigDecimal reserveRatio, Map<DiamondKind, DiamondConfig> diamonds,
+      RebalanceSettings rebalance) {
+    this(totalCapital, reserveRatio, diamonds, rebalance, RiskLimits.DEFAULT);
   }
 
   public DiamondConfig diamond(DiamondKind kind) {
@@ -68,6 +75,13 @@ public record SwarmConfig(BigDecimal totalCapital, BigDecimal reserveRatio, Map<
       throw new ConfigError("swarm.rebalance.max-factor", "must be >= 1, got " + r.maxFactor().toPlainString());
     }
     if (r.interval().isNegative()) throw new ConfigError("swarm.rebalance.interval", "must be >= 0");
+    if (risk == null) throw new ConfigError("swarm.risk", "is missing");
+    try {
+      risk.validate();
+    } catch (IllegalArgumentException e) {
+      String[] parts = e.getMessage().split(": ", 2);
+      throw new ConfigError(parts[0], parts[1]);
+    }
     return this;
   }
 

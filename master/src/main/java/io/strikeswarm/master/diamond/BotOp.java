@@ -18,6 +18,7 @@ public record BotOp(long opId, String botId, Kind kind, BigDecimal amount, long 
     RELEASE,
     PAUSE,
     RESUME,
+    HALT,
     RETIRE
   }
 }

@@ -69,6 +69,7 @@ public record DiamondState(DiamondKind kind, long fundingVersion, DiamondLedger 
       switch (op.kind()) {
         case CONFIGURE, RESUME -> next.put(op.botId(), entry.withStatus(BotStatus.ACTIVE));
         case PAUSE -> next.put(op.botId(), entry.withStatus(BotStatus.PAUSED));
+        case HALT -> next.put(op.botId(), entry.withStatus(BotStatus.HALTED));
         case ALLOCATE -> books = books.allocated(op.botId(), op.amount());
         case RELEASE -> books = books.released(op.botId(), op.amount());
         case RETIRE -> {

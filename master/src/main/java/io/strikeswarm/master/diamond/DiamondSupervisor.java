@@ -63,10 +63,18 @@ public final class DiamondSupervisor
   public enum BotAction {
     PAUSE,
     RESUME,
+    HALT,
     RETIRE
   }
 
   public record ManageBot(String botId, BotAction action, ActorRef<StatusReply<Done>> replyTo) implements Command {}
+
+  /**
+   * The kill switch's arm (HALT: every bot that still trades cancels its orders, flattens and stops) and the swarm's
+   * resume (RESUME: every halted bot trades again). The steps are persisted as operations before the reply, so a
+   * crash does not forget one.
+   */
+  public record ManageAll(BotAction action, String reason, ActorRef<StatusReply<Done>> replyTo) implements Command {}
 
   public record GetRoster(ActorRef<DiamondView.Roster> replyTo) implements Command {}
 
@@ -167,6 +175,7 @@ public final class DiamondSupervisor
         .onCommand(SyncFunding.class, this::onSyncFunding)
         .onCommand(EnlistBots.class, this::onEnlist)
         .onCommand(ManageBot.class, this::onManageBot)
+        .onCommand(ManageAll.class, this::onManageAll)
         .onCommand(Rebalance.class, (s, c) -> startRebalance(s, c.replyTo()))
         .onCommand(RebalanceTick.class, (s, c) -> startRebalance(s, context.getSystem().ignoreRef()))
         .onCommand(GetRoster.class, (s, c) -> Effect().reply(c.replyTo(),
@@ -241,12 +250,32 @@ public final class DiamondSupervisor
     BotOp.Kind opKind = switch (cmd.action()) {
       case PAUSE -> BotOp.Kind.PAUSE;
       case RESUME -> BotOp.Kind.RESUME;
+      case HALT -> BotOp.Kind.HALT;
       case RETIRE -> BotOp.Kind.RETIRE;
     };
     long seq = opKind == BotOp.Kind.RETIRE ? state.nextTransferSeq() : 0;
     BotOp op = new BotOp(state.nextOpId(), cmd.botId(), opKind, Money.ZERO, seq, null, "operator");
     waiting.put(op.opId(), cmd.replyTo());
     return Effect().persist(new OpsScheduled(List.of(op), false)).thenRun(this::dispatch).thenNoReply();
+  }
+
+  private ReplyEffect<Event, DiamondState> onManageAll(DiamondState state, ManageAll cmd) {
+    if (cmd.action() != BotAction.HALT && cmd.action() != BotAction.RESUME) {
+      return Effect().reply(cmd.replyTo(), StatusReply.error("only HALT and RESUME apply to a whole diamond"));
+    }
+    boolean halt = cmd.action() == BotAction.HALT;
+    List<BotOp> ops = new ArrayList<>();
+    long opId = state.nextOpId();
+    for (RosterEntry entry : state.roster().values()) {
+      boolean applies = halt ? entry.status() != BotStatus.RETIRED && entry.status() != BotStatus.HALTED
+          : entry.status() == BotStatus.HALTED;
+      if (!applies) continue;
+      ops.add(new BotOp(opId++, entry.botId(), halt ? BotOp.Kind.HALT : BotOp.Kind.RESUME, Money.ZERO, 0, null,
+          cmd.reason()));
+    }
+    if (ops.isEmpty()) return Effect().reply(cmd.replyTo(), StatusReply.ack());
+    return Effect().persist(new OpsScheduled(ops, false)).thenRun(this::dispatch)
+        .thenReply(cmd.replyTo(), s -> StatusReply.ack());
   }
 
   // ---- rebalancing and stats ---------------------------------------------------------------------------------
@@ -350,6 +379,7 @@ public final class DiamondSupervisor
       case RELEASE -> this.<Done>ask(bot, r -> new BotEntity.ReleaseCapital(op.transferSeq(), op.amount(), r));
       case PAUSE -> this.<Done>ask(bot, BotEntity.Pause::new);
       case RESUME -> this.<Done>ask(bot, BotEntity.Resume::new);
+      case HALT -> this.<Done>ask(bot, r -> new BotEntity.Halt(op.origin(), r));
       case RETIRE -> this.<BotEntity.Retired>ask(bot, r -> new BotEntity.Retire(op.transferSeq(), r));
     };
     context.pipeToSelf(reply, (r, err) -> {
