@@ -52,14 +52,23 @@ public final class Bots implements Function<String, RecipientRef<BotEntity.Comma
     return await(AskPattern.ask(bot(botId), BotEntity.GetState::new, TIMEOUT, system.scheduler()));
   }
 
-  /** Feeds the bars to the bot, one at a time, each acknowledged before the next (as the replay driver does). */
+  /** Feeds the bars to the bot one lockstep step per bar, each committed before the next (as the replay driver does). */
   public void feed(String botId, Iterable<Bar> bars) {
     for (Bar bar : bars) {
-      StatusReply<Done> reply = await(AskPattern.<BotEntity.Command, StatusReply<Done>>ask(bot(botId),
-          r -> new BotEntity.OnBar(bar, r), TIMEOUT, system.scheduler()));
-      if (reply.isError()) throw new AssertionError("bot " + botId + " refused " + bar + ": " + reply.getError());
+      long step = ++steps;
+      StatusReply<BotEntity.Evaluation> evaluated = await(AskPattern.<BotEntity.Command,
+          StatusReply<BotEntity.Evaluation>>ask(bot(botId),
+          r -> new BotEntity.EvaluateBars(step, java.util.List.of(bar), io.strikeswarm.bots.domain.TradingState.ACTIVE,
+              r), TIMEOUT, system.scheduler()));
+      if (evaluated.isError()) throw new AssertionError("bot " + botId + " refused " + bar + ": " + evaluated.getError());
+      StatusReply<BotEntity.Committed> committed = await(AskPattern.<BotEntity.Command,
+          StatusReply<BotEntity.Committed>>ask(bot(botId), r -> new BotEntity.CommitBars(step, 1, r), TIMEOUT,
+          system.scheduler()));
+      if (committed.isError()) throw new AssertionError("bot " + botId + " did not commit " + bar + ": " + committed.getError());
     }
   }
+
+  private long steps;
 
   // ---- gates -------------------------------------------------------------------------------------------------
 

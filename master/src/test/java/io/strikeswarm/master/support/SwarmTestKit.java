@@ -62,14 +62,18 @@ public final class SwarmTestKit {
         Duration.ZERO);
   }
 
-  /** A fast moving-average crossover (2 over 4 bars) on a paper venue, 10 bps fee, 5 bps slippage. */
+  /**
+   * A fast moving-average crossover (2 over 4 bars) on a paper venue, 10 bps fee, 5 bps slippage, unlevered and
+   * acting on its signals only (these tests are about capital, not about stops).
+   */
   public static BotConfig smaCross(String instrument, Side side) {
     return smaTemplate(instrument).toConfig(side);
   }
 
   public static BotTemplate smaTemplate(String instrument) {
     return new BotTemplate("sma-cross", Map.of("short", "2", "long", "4"), instrument, "paper",
-        new BigDecimal("10"), new BigDecimal("5"));
+        new BigDecimal("10"), new BigDecimal("5"), io.strikeswarm.bots.domain.FillTiming.CLOSE,
+        io.strikeswarm.bots.domain.TradePlan.signalsOnly(BigDecimal.ONE));
   }
 
   public static DiamondSupervisor.BotSpec spec(String botId, String instrument, Side side) {
