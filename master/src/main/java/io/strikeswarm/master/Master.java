@@ -67,7 +67,7 @@ public final class Master
    * Before a lockstep step whose first bar closes at {@code firstBarTimeMs}: rolls the market day (a new UTC day
    * lifts REDUCING) and replies with the trading state the step's bars are traded under.
    */
-  public record BeginStep(long firstBarTimeMs, ActorRef<StatusReply<RiskView>> replyTo) implements Command {}
+  public record BeginStep(long firstBarTimeMs, ActorRef<StatusReply<RiskAssessment>> replyTo) implements Command {}
 
   /**
    * After a step was evaluated: the swarm's equity at each of its distinct bar times (units of 10^-8). The limits
@@ -201,10 +201,13 @@ public final class Master
   private ReplyEffect<Event, MasterState> onBeginStep(MasterState state, BeginStep cmd) {
     if (!state.initialized()) return Effect().reply(cmd.replyTo(), StatusReply.error("the swarm is not initialized yet"));
     SwarmRisk.Outcome outcome = state.risk().beginBar(cmd.firstBarTimeMs());
-    if (outcome.next().equals(state.risk())) return Effect().reply(cmd.replyTo(), StatusReply.success(riskView(state)));
-    Event event = outcome.change().<Event>map(c -> new TradingStateChanged(c, outcome.next()))
-        .orElse(new RiskObserved(outcome.next()));
-    return Effect().persist(event).thenReply(cmd.replyTo(), s -> StatusReply.success(riskView(s)));
+    SwarmRisk.Change change = outcome.change().orElse(null);
+    if (outcome.next().equals(state.risk())) {
+      return Effect().reply(cmd.replyTo(), StatusReply.success(new RiskAssessment(0, state.risk().state(), null)));
+    }
+    Event event = change != null ? new TradingStateChanged(change, outcome.next()) : new RiskObserved(outcome.next());
+    return Effect().persist(event).thenReply(cmd.replyTo(),
+        s -> StatusReply.success(new RiskAssessment(0, s.risk().state(), change)));
   }
 
   private ReplyEffect<Event, MasterState> onAssessRisk(MasterState state, AssessRisk cmd) {

@@ -1,6 +1,7 @@
 package io.strikeswarm.swarm;
 
 import io.strikeswarm.bots.domain.FillTiming;
+import io.strikeswarm.swarm.backtest.BacktestBenchmark;
 import io.strikeswarm.swarm.backtest.BacktestOptions;
 import io.strikeswarm.swarm.backtest.BacktestRunner;
 import io.strikeswarm.swarm.market.LoadOptions;
@@ -40,7 +41,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "swarm", mixinStandardHelpOptions = true, version = "StrikeSwarm 0.1.0",
     description = "StrikeSwarm: a distributed trading-bot swarm on Apache Pekko.",
     subcommands = {SwarmCli.Start.class, SwarmCli.Roster.class, SwarmCli.Rebalance.class, SwarmCli.Pause.class,
-        SwarmCli.Resume.class, SwarmCli.Retire.class, SwarmCli.Backtest.class, SwarmCli.BenchJournal.class})
+        SwarmCli.Resume.class, SwarmCli.Retire.class, SwarmCli.Backtest.class, SwarmCli.BenchBacktest.class,
+        SwarmCli.BenchJournal.class})
 public final class SwarmCli implements Callable<Integer> {
   static final int EXIT_CONFIG = 2;
   static final int EXIT_FAILED = 1;
@@ -229,6 +231,30 @@ public final class SwarmCli implements Callable<Integer> {
         out.println("report: " + report.toAbsolutePath().resolve("report.html"));
       }
       out.flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "bench-backtest", description = "Bot-bars per second: the default swarm and one sma-cross bot "
+      + "through the whole swarm path, beside ta4j's BarSeriesManager on the same bars (medians of several runs).")
+  static final class BenchBacktest implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    SwarmCli parent;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "FILE|builtin:NAME") List<String> data = new ArrayList<>();
+
+    @Option(names = "--bar", paramLabel = "P") String bar;
+
+    @Option(names = "--runs", defaultValue = "3") int runs;
+
+    @Override
+    public Integer call() {
+      if (runs < 1) throw new BadOption("bench-backtest: --runs must be >= 1");
+      BacktestBenchmark.run(parent.dataDirectory(), data.isEmpty() ? BacktestOptions.DEFAULT_DATA : List.copyOf(data),
+          Optional.ofNullable(bar), runs, spec.commandLine().getOut());
       return 0;
     }
   }

@@ -2,6 +2,7 @@ package io.strikeswarm.swarm;
 
 import com.typesafe.config.ConfigFactory;
 import io.strikeswarm.bots.domain.Bar;
+import io.strikeswarm.bots.domain.TradingState;
 import io.strikeswarm.bots.entity.BotEntity;
 import io.strikeswarm.master.capital.DiamondKind;
 import io.strikeswarm.master.diamond.DiamondView;
@@ -60,10 +61,19 @@ public final class CrashTrialMain {
           bars.put(p.getKey(), new Bar(p.getKey(), time, p.getValue(), high, low, next, BigDecimal.ONE));
           p.setValue(next);
         }
+        // One lockstep step per bar: every bot evaluates it, then every bot commits it.
+        long step = time;
         List<CompletableFuture<?>> acks = new ArrayList<>();
         for (var bot : instrumentOf.entrySet()) {
-          acks.add(runtime.bot(bot.getKey()).<org.apache.pekko.pattern.StatusReply<org.apache.pekko.Done>>ask(
-              r -> new BotEntity.OnBar(bars.get(bot.getValue()), r), Duration.ofSeconds(10)).toCompletableFuture());
+          acks.add(runtime.bot(bot.getKey()).<org.apache.pekko.pattern.StatusReply<BotEntity.Evaluation>>ask(
+              r -> new BotEntity.EvaluateBars(step, List.of(bars.get(bot.getValue())), TradingState.ACTIVE, r),
+              Duration.ofSeconds(10)).toCompletableFuture());
+        }
+        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get();
+        acks.clear();
+        for (var bot : instrumentOf.entrySet()) {
+          acks.add(runtime.bot(bot.getKey()).<org.apache.pekko.pattern.StatusReply<BotEntity.Committed>>ask(
+              r -> new BotEntity.CommitBars(step, 1, r), Duration.ofSeconds(10)).toCompletableFuture());
         }
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get();
       }

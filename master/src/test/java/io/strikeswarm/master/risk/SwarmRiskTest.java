@@ -8,6 +8,7 @@ import java.math.RoundingMode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
@@ -77,7 +78,7 @@ class SwarmRiskTest {
   }
 
   @Property(tries = 300)
-  @DisplayName("on any equity path with jumps, the state follows the limits exactly at the bar that breaks them")
+  @Label("on any equity path with jumps, the state follows the limits exactly at the bar that breaks them")
   void theMasterHaltsExactlyWhenALimitIsHit(@ForAll("paths") long[] moves, @ForAll @IntRange(min = 1, max = 200) int barsPerDay) {
     SwarmRisk risk = SwarmRisk.start(big(1_000_000));
     BigDecimal equity = big(1_000_000);

@@ -108,8 +108,9 @@ public final class ReplayDriver {
     while (cursor < times.length) {
       long stepId = ++steps;
       long stepStart = times[cursor];
-      Master.RiskView risk = ask(master, r -> new Master.BeginStep(stepStart, r));
-      TradingState state = risk.state();
+      Master.RiskAssessment begun = ask(master, r -> new Master.BeginStep(stepStart, r));
+      if (begun.change() != null) changes.add(begun.change());
+      TradingState state = begun.state();
       int end = stepEnd(times, cursor, state);
       int barFrom = firstBarOfTime[cursor];
       int barTo = end < times.length ? firstBarOfTime[end] : timeline.size();
