@@ -75,4 +75,38 @@ class SwarmCliTest {
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains("unknown bot long-99 in long-strike");
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "--leverage 7 | --leverage must be in [1, 5], got 7",
+      "--fill sometime | fill must be close or next-open, got 'sometime'",
+      "--bots long=3,middle=2 | --bots: unknown diamond 'middle'",
+      "--risk some | --risk must be default or none",
+      "--bar 7m | unsupported bar '7m'",
+      "--strategy moon | unknown strategy 'moon'",
+      "--strategy sma-cross:short=40 | strategy 'sma-cross': parameter 'long' must be a whole number greater than short (40)",
+      "--fees-bps -1 | --fees-bps must be in [0, 1000], got -1",
+      "--data builtin:nope | builtin:nope"})
+  void aBadBacktestOptionStopsBeforeAnythingIsWrittenNamingIt(String options, String message) {
+    Path data = tmp.resolve("data");
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--data-dir", data.toString(), "backtest"));
+    args.addAll(java.util.List.of(options.split(" ")));
+    Run run = swarm(args.toArray(String[]::new));
+    assertThat(run.exit()).as(run.err()).isEqualTo(2);
+    assertThat(run.err()).contains(message).contains("nothing was started and nothing was written");
+    assertThat(data.resolve("backtest")).doesNotExist();
+  }
+
+  @Test
+  void aMalformedDataRowStopsTheBacktestNamingFileAndLine() throws java.io.IOException {
+    Path csv = java.nio.file.Files.writeString(tmp.resolve("btcusd.csv"), """
+        open_time_ms,open,high,low,close,volume
+        1700000000000,100,101,99,100.5,3
+        1700000060000,100.5,99,101,100,2
+        """);
+    Run run = swarm("--data-dir", tmp.resolve("data").toString(), "backtest", "--data", csv.toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains(csv + ":3: high < low");
+    assertThat(tmp.resolve("data").resolve("backtest")).doesNotExist();
+  }
 }
