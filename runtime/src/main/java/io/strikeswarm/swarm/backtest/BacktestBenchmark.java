@@ -43,8 +43,9 @@ public final class BacktestBenchmark {
   private BacktestBenchmark() {}
 
   public static void run(Path dataDirectory, List<String> data, Optional<String> bar, int runs, PrintWriter out) {
-    List<Bar> all = MarketDataLoader.load(data, new LoadOptions(bar.map(LoadOptions::parseBar), Optional.empty(), false))
-        .timeline();
+    // The one-bot and ta4j rows trade the first data set's first instrument (the one-bot backtest gets only that set).
+    List<Bar> all = MarketDataLoader.load(List.of(data.get(0)),
+        new LoadOptions(bar.map(LoadOptions::parseBar), Optional.empty(), false)).timeline();
     String first = all.get(0).instrument();
     List<Bar> bars = all.stream().filter(b -> b.instrument().equals(first)).toList();
     out.printf(Locale.ROOT, "data: %s (%s; %,d bars of %s for the one-bot and ta4j rows)%n", String.join(" ", data),
