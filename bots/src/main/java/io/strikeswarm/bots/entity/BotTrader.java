@@ -34,7 +34,7 @@ final class BotTrader {
   private BotTrader() {}
 
   static void onBar(BatchRecorder rec, Bar bar, StrategyRuntime runtime, TradingState swarm) {
-    fillWaitingOrders(rec, bar);
+    fillWaitingOrders(rec, bar, runtime, swarm);
     boolean closedThisBar = protect(rec, bar);
     runtime.append(bar);
     BotState s = rec.state();
@@ -44,7 +44,7 @@ final class BotTrader {
       if (position != null) {
         PositionGuard guard = s.guard();
         int maxBars = s.config().plan().maxBarsHeld();
-        if (maxBars > 0 && guard != null && guard.openedAtMs() < bar.timeMs() && guard.barsHeld() + 1 >= maxBars) {
+        if (maxBars > 0 && guard != null && livedThrough(s, guard, bar) && guard.barsHeld() + 1 >= maxBars) {
           exitAtClose(rec, bar, Order.Reason.TIME_EXIT);
         } else if (runtime.exit()) {
           exitAtClose(rec, bar, Order.Reason.EXIT);
@@ -72,17 +72,24 @@ final class BotTrader {
 
   // ---- the steps -------------------------------------------------------------------------------------------
 
-  private static void fillWaitingOrders(BatchRecorder rec, Bar bar) {
+  private static void fillWaitingOrders(BatchRecorder rec, Bar bar, StrategyRuntime runtime, TradingState swarm) {
     for (Order order : new ArrayList<>(rec.state().openOrders().values())) {
       if (order.placedAtMs() >= bar.timeMs()) continue;
       if (order.reason() == Order.Reason.ENTRY) {
-        // Re-checked at the fill: a gap since the decision must not push the entry past its limits.
         BotState s = rec.state();
+        // Entries are only opened by an active bot in an active swarm, at the fill as at the decision.
+        if (!swarm.allowsEntries() || s.status() != BotStatus.ACTIVE) {
+          rec.trade(new BotEntity.OrderCancelled(order.orderId(),
+              !swarm.allowsEntries() ? "swarm is " + swarm : "bot is " + s.status()));
+          continue;
+        }
+        // Re-checked at the fill: a gap since the decision must not push the entry past its limits.
         BigDecimal equity = s.portfolio().equity();
         BigDecimal cap = PositionSizer.notionalCap(s.config().plan(), equity);
         BigDecimal fits = Money.quantity(cap.divide(bar.open().multiply(venue(rec).costFactor()), Money.SCALE + 4,
             Money.ROUNDING));
-        BigDecimal quantity = order.quantity().min(fits);
+        BigDecimal quantity = PositionSizer.withinCap(order.quantity().min(fits),
+            venue(rec).market(order, bar.open(), bar.timeMs()).price(), cap);
         if (quantity.signum() <= 0) {
           rec.trade(new BotEntity.OrderCancelled(order.orderId(), "no longer fits the limits at the open"));
           continue;
@@ -91,8 +98,16 @@ final class BotTrader {
             : new Order(order.orderId(), order.instrument(), order.action(), quantity, order.reason(), order.placedAtMs());
         Fill fill = venue(rec).market(sized, bar.open(), bar.timeMs());
         rec.trade(new BotEntity.OrderFilled(order.orderId(), fill));
-        rec.trade(new BotEntity.PositionProtected(guardFor(rec.state(), fill, null)));
+        // The ATR the entry was sized on: the runtime has not seen this bar yet.
+        rec.trade(new BotEntity.PositionProtected(guardFor(rec.state(), fill, runtime.atr())));
       } else {
+        PositionGuard g = rec.state().guard();
+        if (g != null && g.liquidationPrice() != null && reached(g.side(), bar.open(), g.liquidationPrice())) {
+          // The market went through the liquidation price before it opened: the venue liquidates (see protect),
+          // a waiting exit has nothing left to close.
+          rec.trade(new BotEntity.OrderCancelled(order.orderId(), "position liquidated before the open"));
+          continue;
+        }
         close(rec, order, venue(rec).market(order, bar.open(), bar.timeMs()));
       }
     }
@@ -167,6 +182,12 @@ final class BotTrader {
     BigDecimal atr = runtime.atr();
     BigDecimal quantity = PositionSizer.quantity(plan, s.portfolio().equity(), bar.close(), atr,
         venue(rec).costFactor());
+    if (quantity.signum() > 0 && s.config().fillTiming() == FillTiming.CLOSE) {
+      // Fitted to the cap at the price it fills at (an entry for the next open is fitted when it fills).
+      BigDecimal price = venue(rec).market(order(s, s.config().side().opening(), quantity, Order.Reason.ENTRY,
+          bar.timeMs()), bar.close(), bar.timeMs()).price();
+      quantity = PositionSizer.withinCap(quantity, price, PositionSizer.notionalCap(plan, s.portfolio().equity()));
+    }
     if (quantity.signum() <= 0) {
       rec.trade(new BotEntity.EntryRefused(bar.timeMs(), plan.sizing() == TradePlan.Sizing.VOLATILITY && atr == null
           ? "no ATR yet for volatility sizing" : "position size rounds to zero"));
@@ -218,7 +239,7 @@ final class BotTrader {
   private static void observe(BatchRecorder rec, Bar bar) {
     BotState s = rec.state();
     PositionGuard guard = s.guard();
-    if (guard != null && guard.openedAtMs() < bar.timeMs()) guard = guard.heldThrough(bar);
+    if (guard != null && livedThrough(s, guard, bar)) guard = guard.heldThrough(bar);
     BigDecimal equity = s.portfolio().mark(bar.instrument(), bar.close()).equity();
     rec.market(new BotEntity.MarketObserved(bar.timeMs(), bar.instrument(), bar.close(), guard,
         s.stats().observed(equity)));
@@ -272,6 +293,15 @@ final class BotTrader {
   private static BigDecimal away(BigDecimal price, BigDecimal fraction, Side side, boolean favourable) {
     int direction = side.sign() * (favourable ? 1 : -1);
     return Money.normalize(price.multiply(BigDecimal.ONE.add(fraction.multiply(BigDecimal.valueOf(direction)))));
+  }
+
+  /**
+   * Whether the position was held through all of {@code bar}: opened before it, or filled at its open (an entry
+   * waiting for the next open). An entry at this bar's close saw none of the bar's range.
+   */
+  private static boolean livedThrough(BotState s, PositionGuard guard, Bar bar) {
+    return guard.openedAtMs() < bar.timeMs()
+        || (guard.openedAtMs() == bar.timeMs() && s.config().fillTiming() == FillTiming.NEXT_OPEN);
   }
 
   /** Whether {@code price} is at or beyond {@code level} on the adverse side of a {@code side} position. */

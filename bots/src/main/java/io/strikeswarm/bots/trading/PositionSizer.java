@@ -3,6 +3,7 @@ package io.strikeswarm.bots.trading;
 import io.strikeswarm.bots.domain.Money;
 import io.strikeswarm.bots.domain.TradePlan;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * How many units an entry buys (or sells short), from the plan, the bot's equity and the price. Pure. Every mode
@@ -16,6 +17,17 @@ public final class PositionSizer {
   public static BigDecimal notionalCap(TradePlan plan, BigDecimal equity) {
     BigDecimal cap = equity.multiply(plan.fraction()).multiply(plan.leverage());
     return plan.maxNotional() == null ? cap : cap.min(plan.maxNotional());
+  }
+
+  /**
+   * {@code quantity}, or the most units whose notional at the actual {@code fillPrice} stays within {@code cap}: the
+   * venue rounds its fill price and the notional to money, and with no fee to absorb it that rounding can tip a
+   * quantity sized on the ideal price a unit over the cap.
+   */
+  public static BigDecimal withinCap(BigDecimal quantity, BigDecimal fillPrice, BigDecimal cap) {
+    BigDecimal limit = cap.setScale(Money.SCALE, RoundingMode.DOWN);
+    if (Money.normalize(quantity.multiply(fillPrice)).compareTo(limit) <= 0) return quantity;
+    return Money.quantity(limit.divide(fillPrice, Money.SCALE + 4, RoundingMode.DOWN));
   }
 
   /**
