@@ -239,6 +239,7 @@ public final class BotEntity
   }
 
   private ReplyEffect<Event, BotState> onChangeParameters(BotState state, ChangeParameters cmd) {
+    pending = null; // an evaluated step was decided on the books as they were: it must be evaluated again
     Optional<String> invalid = check(() -> state.config().withParameters(cmd.parameters()).validate());
     if (invalid.isPresent()) return Effect().reply(cmd.replyTo(), StatusReply.error(invalid.get()));
     if (state.config().parameters().equals(cmd.parameters())) return Effect().reply(cmd.replyTo(), StatusReply.ack());
@@ -247,6 +248,7 @@ public final class BotEntity
   }
 
   private ReplyEffect<Event, BotState> onAllocate(BotState state, AllocateCapital cmd) {
+    pending = null; // an evaluated step was decided on the books as they were: it must be evaluated again
     if (cmd.transferSeq() <= state.lastTransferSeq()) return Effect().reply(cmd.replyTo(), StatusReply.ack());
     if (cmd.amount() == null || cmd.amount().signum() <= 0) {
       return Effect().reply(cmd.replyTo(), StatusReply.error("amount must be > 0, got " + cmd.amount()));
@@ -259,6 +261,7 @@ public final class BotEntity
   }
 
   private ReplyEffect<Event, BotState> onRelease(BotState state, ReleaseCapital cmd) {
+    pending = null; // an evaluated step was decided on the books as they were: it must be evaluated again
     if (cmd.transferSeq() <= state.lastTransferSeq()) return Effect().reply(cmd.replyTo(), StatusReply.ack());
     if (cmd.amount() == null || cmd.amount().signum() <= 0) {
       return Effect().reply(cmd.replyTo(), StatusReply.error("amount must be > 0, got " + cmd.amount()));
@@ -365,6 +368,7 @@ public final class BotEntity
   private record Pending(long stepId, BatchRecorder recorder) {}
 
   private ReplyEffect<Event, BotState> onPause(BotState state, Pause cmd) {
+    pending = null; // an evaluated step was decided on the books as they were: it must be evaluated again
     if (state.status() == BotStatus.PAUSED) return Effect().reply(cmd.replyTo(), StatusReply.ack());
     if (state.status() != BotStatus.ACTIVE) {
       return Effect().reply(cmd.replyTo(), StatusReply.error("bot " + botId + " is " + state.status()
@@ -374,6 +378,7 @@ public final class BotEntity
   }
 
   private ReplyEffect<Event, BotState> onResume(BotState state, Resume cmd) {
+    pending = null; // an evaluated step was decided on the books as they were: it must be evaluated again
     if (state.status() == BotStatus.ACTIVE) return Effect().reply(cmd.replyTo(), StatusReply.ack());
     return Effect().persist(new BotResumed()).thenReply(cmd.replyTo(), s -> StatusReply.ack());
   }

@@ -74,7 +74,6 @@ import org.apache.pekko.serialization.SerializationExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -834,8 +833,6 @@ class BotEntityTest {
   }
 
   @Test
-  @Disabled("BotEntity keeps an evaluated step across commands that change the books (capital, pause, parameters) "
-      + "and commits it on the changed state; BotEntity is not ours to fix — reported with this reproduction")
   void aStepEvaluatedBeforeCapitalWasReleasedIsNotCommittedOnTheSmallerBooks() {
     BotConfig allIn = new BotConfig("sma-cross", Map.of("short", "2", "long", "4"), BTC, "paper", Side.LONG, bd("10"),
         bd("5"), FillTiming.CLOSE, Plans.plan().fraction("0.95").build());
