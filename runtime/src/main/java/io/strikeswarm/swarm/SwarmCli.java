@@ -4,7 +4,6 @@ import io.strikeswarm.bots.domain.FillTiming;
 import io.strikeswarm.swarm.backtest.BacktestBenchmark;
 import io.strikeswarm.swarm.backtest.BacktestOptions;
 import io.strikeswarm.swarm.backtest.BacktestRunner;
-import io.strikeswarm.swarm.market.LoadOptions;
 import io.strikeswarm.swarm.market.MarketDataException;
 import io.strikeswarm.swarm.report.BacktestResult;
 import io.strikeswarm.swarm.report.ConsoleSummary;
@@ -213,7 +212,6 @@ public final class SwarmCli implements Callable<Integer> {
             Optional.ofNullable(fees), Optional.ofNullable(slippage),
             Optional.ofNullable(fill).map(FillTiming::parse), Optional.ofNullable(leverage), risk.equals("none"),
             Optional.ofNullable(report), skipBadRows, step).validate();
-        if (bar != null) LoadOptions.parseBar(bar);
       } catch (IllegalArgumentException e) {
         throw new BadOption("backtest: " + e.getMessage());
       }

@@ -71,9 +71,9 @@ public record TradePlan(
 
   /** Checks every field; the message names the one that is wrong. */
   public TradePlan validate() {
-    inRange("fraction", fraction, false, BigDecimal.ONE);
-    inRange("risk-per-trade", riskPerTrade, false, new BigDecimal("0.5"));
-    inRange("atr-multiple", atrMultiple, false, BigDecimal.valueOf(100));
+    inRange("fraction", fraction, BigDecimal.ONE);
+    inRange("risk-per-trade", riskPerTrade, new BigDecimal("0.5"));
+    inRange("atr-multiple", atrMultiple, BigDecimal.valueOf(100));
     if (leverage.compareTo(BigDecimal.ONE) < 0 || leverage.compareTo(BigDecimal.valueOf(MAX_LEVERAGE)) > 0) {
       throw new IllegalArgumentException("leverage must be in [1, " + MAX_LEVERAGE + "], got " + leverage.toPlainString());
     }
@@ -87,7 +87,7 @@ public record TradePlan(
     optional("price-band", priceBand, BigDecimal.TEN);
     if (partialTakeProfit != null) {
       if (partialFraction == null) throw new IllegalArgumentException("partial-fraction is required with partial-take-profit");
-      inRange("partial-fraction", partialFraction, false, BigDecimal.ONE);
+      inRange("partial-fraction", partialFraction, BigDecimal.ONE);
       if (partialFraction.compareTo(BigDecimal.ONE) == 0) {
         throw new IllegalArgumentException("partial-fraction must be < 1 (use take-profit to close it all)");
       }
@@ -116,14 +116,14 @@ public record TradePlan(
         takeProfit, partialTakeProfit, partialFraction, trailingStop, maxBarsHeld, cap, priceBand);
   }
 
-  private static void inRange(String name, BigDecimal value, boolean zeroAllowed, BigDecimal max) {
-    if (value == null || (zeroAllowed ? value.signum() < 0 : value.signum() <= 0) || value.compareTo(max) > 0) {
-      throw new IllegalArgumentException(name + " must be in " + (zeroAllowed ? "[0, " : "(0, ")
-          + max.toPlainString() + "], got " + (value == null ? "nothing" : value.toPlainString()));
+  private static void inRange(String name, BigDecimal value, BigDecimal max) {
+    if (value == null || value.signum() <= 0 || value.compareTo(max) > 0) {
+      throw new IllegalArgumentException(name + " must be in (0, " + max.toPlainString() + "], got "
+          + (value == null ? "nothing" : value.toPlainString()));
     }
   }
 
   private static void optional(String name, BigDecimal value, BigDecimal max) {
-    if (value != null) inRange(name, value, false, max);
+    if (value != null) inRange(name, value, max);
   }
 }

@@ -167,7 +167,6 @@ public final class BacktestRunner {
         base.swarm().risk().maxDrawdown(), false) : base.swarm().risk();
     SwarmConfig swarm = new SwarmConfig(base.swarm().totalCapital(), base.swarm().reserveRatio(), diamonds,
         base.swarm().rebalance(), risk).validate();
-    options.strategy().ifPresent(s -> StrategyCatalog.create(s.name(), s.parameters(), io.strikeswarm.bots.domain.Side.LONG));
     return new SwarmSettings(swarm, base.bots(), base.diamonds(), base.startupTimeout());
   }
 
@@ -225,12 +224,18 @@ public final class BacktestRunner {
       ranges.add(new InstrumentRange(s.instrument(), bars.size(), first.timeMs(), first.close(), last.timeMs(),
           last.close()));
     }
+    Map<String, Long> closedByBot = new TreeMap<>();
+    Map<String, Long> winsByBot = new TreeMap<>();
+    for (TradeRow t : trades) {
+      closedByBot.merge(t.botId(), 1L, Long::sum);
+      if (t.pnl().signum() > 0) winsByBot.merge(t.botId(), 1L, Long::sum);
+    }
     List<BotResult> botResults = new ArrayList<>();
     for (int b = 0; b < slots.size(); b++) {
       BotView v = bots.get(b);
       String diamond = DiamondKind.values()[slots.get(b).diamond()].id();
-      long closed = trades.stream().filter(t -> t.botId().equals(v.botId())).count();
-      long wins = trades.stream().filter(t -> t.botId().equals(v.botId()) && t.pnl().signum() > 0).count();
+      long closed = closedByBot.getOrDefault(v.botId(), 0L);
+      long wins = winsByBot.getOrDefault(v.botId(), 0L);
       botResults.add(new BotResult(v.botId(), diamond, StrategyCatalog.describe(v.config().validate()),
           v.config().instrument(), v.allocated(), v.equity(), (int) closed, (int) wins, v.feesPaid(),
           v.status().name()));

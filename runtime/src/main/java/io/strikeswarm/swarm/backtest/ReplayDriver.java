@@ -156,9 +156,7 @@ public final class ReplayDriver {
         }
         stepTimes[t] = time;
         stepDiamonds[t] = diamondTotals(runningBots);
-        long total = masterUnits;
-        for (long d : stepDiamonds[t]) total += d;
-        stepTotals[t] = total;
+        stepTotals[t] = total(stepDiamonds[t]);
       }
 
       Master.RiskAssessment assessment = ask(master, r -> new Master.AssessRisk(stepTimes, stepTotals, r));
@@ -183,9 +181,11 @@ public final class ReplayDriver {
       if (assessment.change() != null) {
         changes.add(assessment.change());
         if (assessment.state() == TradingState.HALTED) {
+          // The breaker flattened at this bar's close: that bar's equity is what the bots hold after the halt.
           haltEveryBot(assessment.change().reason(), lastKept);
-          // The breaker flattened at this bar's close: the books now hold what the bots hold after the halt.
-          refreshAfterHalt(equity);
+          EquitySample last = equity.remove(equity.size() - 1);
+          long[] diamonds = diamondTotals(botEquity);
+          equity.add(new EquitySample(last.timeMs(), total(diamonds), diamonds, last.state()));
         }
       }
       cursor += kept;
@@ -226,14 +226,19 @@ public final class ReplayDriver {
     } while (from < history.size());
   }
 
+  /** Halts the swarm through the master and waits until every bot is halted; their books are then taken as they are. */
   private void haltEveryBot(String reason, long marketTimeMs) {
     this.<org.apache.pekko.Done>ask(master, r -> new Master.HaltSwarm("breaker: " + reason, marketTimeMs, r));
     long deadline = System.nanoTime() + timeout.multipliedBy(4).toNanos();
-    for (BotSlot slot : slots) {
+    for (int b = 0; b < slots.size(); b++) {
+      BotSlot slot = slots.get(b);
       while (true) {
         BotView view = await(AskPattern.<BotEntity.Command, BotView>ask(bots.apply(slot.botId()),
             BotEntity.GetState::new, timeout, system.scheduler()).toCompletableFuture(), slot.botId());
-        if (view.status() == BotStatus.HALTED || view.status() == BotStatus.RETIRED) break;
+        if (view.status() == BotStatus.HALTED || view.status() == BotStatus.RETIRED) {
+          botEquity[b] = view.equity().unscaledValue().longValueExact();
+          break;
+        }
         if (System.nanoTime() > deadline) throw new IllegalStateException("bot " + slot.botId() + " did not halt");
         try {
           Thread.sleep(5);
@@ -245,18 +250,10 @@ public final class ReplayDriver {
     }
   }
 
-  private void refreshAfterHalt(List<EquitySample> equity) {
-    for (int b = 0; b < slots.size(); b++) {
-      BotSlot slot = slots.get(b);
-      BotView view = await(AskPattern.<BotEntity.Command, BotView>ask(bots.apply(slot.botId()),
-          BotEntity.GetState::new, timeout, system.scheduler()).toCompletableFuture(), slot.botId());
-      botEquity[b] = view.equity().unscaledValue().longValueExact();
-    }
-    EquitySample last = equity.remove(equity.size() - 1);
-    long[] diamonds = diamondTotals(botEquity);
+  private long total(long[] diamonds) {
     long total = masterUnits;
     for (long d : diamonds) total += d;
-    equity.add(new EquitySample(last.timeMs(), total, diamonds, last.state()));
+    return total;
   }
 
   private long[] diamondTotals(long[] perBot) {
