@@ -39,7 +39,7 @@ import picocli.CommandLine.Parameters;
 /** The {@code swarm} command. */
 @Command(name = "swarm", mixinStandardHelpOptions = true, version = "StrikeSwarm 0.1.0",
     description = "StrikeSwarm: a distributed trading-bot swarm on Apache Pekko.",
-    subcommands = {SwarmCli.Start.class, SwarmCli.Roster.class, SwarmCli.Rebalance.class, SwarmCli.Pause.class,
+    subcommands = {SwarmCli.Run.class, SwarmCli.Token.class, SwarmCli.Start.class, SwarmCli.Roster.class, SwarmCli.Rebalance.class, SwarmCli.Pause.class,
         SwarmCli.Resume.class, SwarmCli.Retire.class, SwarmCli.Backtest.class, SwarmCli.BenchBacktest.class,
         SwarmCli.BenchJournal.class})
 public final class SwarmCli implements Callable<Integer> {
@@ -274,6 +274,101 @@ public final class SwarmCli implements Callable<Integer> {
           runtime.system().address(), parent.dataDirectory());
       spec.commandLine().getOut().flush();
       runtime.system().getWhenTerminated().toCompletableFuture().get();
+      return 0;
+    }
+  }
+
+  @Command(name = "run", sortOptions = false,
+      description = {"Run the swarm as a service: paper trading on replayed real market data (the same bots, venue "
+          + "model and risk rules as a backtest, on the journal in DATA_DIR/journal), the HTTP API and the dashboard. "
+          + "Runs until stopped (Ctrl-C or SIGTERM stop it gracefully); a restart resumes where it stopped."})
+  static final class Run implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    SwarmCli parent;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "FILE|builtin:NAME[@SYMBOL]",
+        description = "Market data to replay; repeat for several instruments (default: the built-in sets)")
+    List<String> data = new ArrayList<>();
+
+    @Option(names = "--symbol", paramLabel = "S", description = "Trade only this instrument of the data")
+    String symbol;
+
+    @Option(names = "--bar", paramLabel = "P", description = "Bar period: 1m|5m|15m|1h|4h|1d")
+    String bar;
+
+    @Option(names = "--speed", paramLabel = "Nx|max", defaultValue = "300x",
+        description = "Market time per wall-clock time (default 300x: a 5-minute bar each second)")
+    String speed;
+
+    @Option(names = "--host", paramLabel = "H", description = "Address the API listens on (default 127.0.0.1)")
+    String host;
+
+    @Option(names = "--port", paramLabel = "P", description = "Port of the API and dashboard (default 8080)")
+    Integer port;
+
+    @Option(names = "--skip-bad-rows", description = "Skip and count malformed data rows instead of failing the load")
+    boolean skipBadRows;
+
+    @Override
+    public Integer call() throws Exception {
+      io.strikeswarm.swarm.paper.Speed pace;
+      try {
+        pace = io.strikeswarm.swarm.paper.Speed.parse(speed);
+      } catch (IllegalArgumentException e) {
+        throw new BadOption(e.getMessage());
+      }
+      if (port != null && (port < 0 || port > 65535)) throw new BadOption("--port: must be in [0, 65535], got " + port);
+      PrintWriter out = spec.commandLine().getOut();
+      var options = new io.strikeswarm.swarm.paper.PaperOptions(
+          data.isEmpty() ? BacktestOptions.DEFAULT_DATA : List.copyOf(data), Optional.ofNullable(bar),
+          Optional.ofNullable(symbol), skipBadRows, pace, Optional.ofNullable(host), Optional.ofNullable(port));
+      io.strikeswarm.swarm.paper.PaperService service;
+      try {
+        service = io.strikeswarm.swarm.paper.PaperService.start(parent.dataDirectory(), parent.overrides(), options,
+            io.strikeswarm.http.metrics.SwarmMetrics.NONE, out);
+      } catch (IllegalArgumentException e) {
+        throw new BadOption(e.getMessage());
+      }
+      var address = service.address();
+      out.printf("swarm: serving http://%s:%d/ (dashboard) and /api (token: %s or your configured tokens)%n",
+          address.getHostString(), address.getPort(), service.tokenFile());
+      out.printf("swarm: paper trading %s at %s; Ctrl-C stops it (the step in flight completes)%n",
+          String.join(", ", options.data()), pace);
+      out.flush();
+      service.runtime().system().getWhenTerminated().toCompletableFuture().get();
+      return 0;
+    }
+  }
+
+  @Command(name = "token", description = {"Make an API bearer token: prints the token (show it to its owner once) "
+      + "and the line to add to swarm.http.auth.tokens (only a salted hash of the token)."})
+  static final class Token implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--name", required = true, paramLabel = "NAME", description = "Who holds it (shown in the audit trail)")
+    String name;
+
+    @Option(names = "--role", required = true, paramLabel = "viewer|operator|admin", description = "What it may do")
+    String role;
+
+    @Override
+    public Integer call() {
+      io.strikeswarm.http.auth.Role parsed;
+      io.strikeswarm.http.auth.NewToken token;
+      try {
+        parsed = io.strikeswarm.http.auth.Role.parse(role);
+        token = new io.strikeswarm.http.auth.TokenGenerator().generate(name, parsed);
+      } catch (IllegalArgumentException e) {
+        throw new BadOption(e.getMessage());
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("token: " + token.token());
+      out.println("config: swarm.http.auth.tokens += " + token.hoconSnippet());
+      out.flush();
       return 0;
     }
   }

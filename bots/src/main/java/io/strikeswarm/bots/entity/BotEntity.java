@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -50,6 +51,11 @@ public final class BotEntity
     extends EventSourcedBehaviorWithEnforcedReplies<BotEntity.Command, BotEntity.Event, BotState> {
 
   public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "bot");
+
+  /** The tag of the bot events read across bots (orders, fills, trades, refusals, status and capital changes). */
+  public static final String TAG = "bot";
+
+  private static final Set<String> BOT_TAGS = Set.of(TAG);
 
   // ---- commands ----------------------------------------------------------------------------------------------
 
@@ -193,6 +199,16 @@ public final class BotEntity
   public RetentionCriteria retentionCriteria() {
     return settings.snapshotEvery() > 0 ? RetentionCriteria.snapshotEvery(settings.snapshotEvery(), 2)
         : RetentionCriteria.disabled();
+  }
+
+  /**
+   * Every event an operator or the trade ledger reads is tagged {@value #TAG}, so one query stream carries the
+   * swarm's orders, fills, trades and status changes. Market marks are not: they are the bulk of the journal and
+   * nobody reads them across bots.
+   */
+  @Override
+  public Set<String> tagsFor(Event event) {
+    return event instanceof MarketObserved || event instanceof PositionProtected ? Set.of() : BOT_TAGS;
   }
 
   @Override

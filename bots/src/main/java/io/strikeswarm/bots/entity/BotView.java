@@ -34,7 +34,7 @@ public record BotView(
     String haltReason)
     implements CborSerializable {
 
-  static BotView of(BotState s, long eventCount) {
+  public static BotView of(BotState s, long eventCount) {
     var p = s.portfolio();
     return new BotView(s.botId(), s.status(), s.config(), p.allocated(), p.allocated().add(p.realizedPnl()), p.cash(),
         p.equity(), p.realizedPnl(), p.unrealizedPnl(), p.feesPaid(), p.releasable(),

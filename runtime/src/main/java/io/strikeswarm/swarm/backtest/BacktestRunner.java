@@ -98,30 +98,15 @@ public final class BacktestRunner {
     try (SwarmRuntime runtime = SwarmRuntime.start(config, settings)) {
       SwarmClient client = new SwarmClient(runtime, ASK);
       client.awaitSettled(settings.startupTimeout());
-      SwarmView swarm = client.swarm();
-      Map<DiamondKind, DiamondView.Roster> rosters = new EnumMap<>(DiamondKind.class);
-      for (DiamondKind kind : DiamondKind.values()) rosters.put(kind, client.roster(kind));
-
-      List<ReplayDriver.BotSlot> slots = new ArrayList<>();
-      List<String> botIds = new ArrayList<>();
-      long[] diamondConst = new long[DiamondKind.values().length];
-      for (DiamondKind kind : DiamondKind.values()) {
-        DiamondView.Roster roster = rosters.get(kind);
-        diamondConst[kind.ordinal()] = units(roster.ledger().pool());
-        for (RosterEntry entry : roster.bots()) {
-          slots.add(new ReplayDriver.BotSlot(entry.botId(), kind.ordinal(), entry.config().instrument()));
-          botIds.add(entry.botId());
-        }
-      }
-      List<BotView> before = client.bots(botIds);
-      long[] botStart = new long[slots.size()];
-      for (int b = 0; b < slots.size(); b++) botStart[b] = units(before.get(b).equity());
-      long masterUnits = units(swarm.ledger().reserve().add(swarm.ledger().unallocated()));
+      SwarmLayout layout = SwarmLayout.read(client);
+      List<ReplayDriver.BotSlot> slots = layout.slots();
+      List<String> botIds = layout.botIds();
 
       console.println("swarm: " + slots.size() + " bots, capital " + plain(settings.swarm().totalCapital())
           + ", risk " + (options.riskOff() ? "none" : "default") + "; replaying in lockstep");
-      ReplayDriver driver = new ReplayDriver(runtime.system(), runtime.master(), runtime::bot, slots, masterUnits,
-          diamondConst, botStart, options.stepBars(), ASK, new ProgressBar(console, terminal));
+      ReplayDriver driver = new ReplayDriver(runtime.system(), runtime.master(), runtime::bot, slots,
+          layout.masterUnits(), layout.diamondPools(), layout.botEquity(), options.stepBars(), ASK,
+          new ProgressBar(console, terminal));
       ReplayDriver.Outcome outcome = driver.run(market.timeline());
 
       List<BotView> after = client.bots(botIds);

@@ -59,16 +59,34 @@ public final class ReplayDriver {
     void update(long timesDone, long timesTotal, long botBars, long elapsedNanos);
   }
 
+  /**
+   * Paces a live-like replay: called before each step with its first bar time; blocks until that bar is due and
+   * returns false to stop the replay there (nothing of that step has happened yet).
+   */
+  public interface Pacer {
+    boolean awaitStep(long firstBarTimeMs);
+  }
+
+  /** Told what every step committed: its equity samples, a change of trading state if any, and its costs. */
+  public interface StepListener {
+    void stepCommitted(List<EquitySample> samples, SwarmRisk.Change change, long botBars, long commitNanos);
+  }
+
   private final ActorSystem<?> system;
   private final ActorRef<Master.Command> master;
   private final Function<String, RecipientRef<BotEntity.Command>> bots;
   private final List<BotSlot> slots;
-  private final long masterUnits;
-  private final long[] diamondConstUnits;
+  private long masterUnits;
+  private long[] diamondConstUnits;
+  private java.util.function.Supplier<long[]> outside;
   private final long[] botEquity;
   private final int maxStepTimes;
   private final Duration timeout;
   private final Progress progress;
+  private Pacer pacer;
+  private StepListener listener;
+  /** Per slot, the last bar time its journal already holds when the replay starts (resuming a paper session). */
+  private long[] committedThrough;
 
   /**
    * @param masterUnits equity the master holds outside every diamond (reserve, unallocated), units of 10^-8
@@ -89,6 +107,38 @@ public final class ReplayDriver {
     this.maxStepTimes = maxStepTimes;
     this.timeout = timeout;
     this.progress = progress;
+    this.committedThrough = new long[slots.size()];
+    java.util.Arrays.fill(committedThrough, Long.MIN_VALUE);
+  }
+
+  public ReplayDriver pacedBy(Pacer pacer) {
+    this.pacer = pacer;
+    return this;
+  }
+
+  /**
+   * Where the equity held outside the bots is read before each step ({@code [master, pool 0, 1, 2]}): in an operated
+   * swarm an operator may move capital between the master and the diamonds while the feed runs.
+   */
+  public ReplayDriver readingOutsideEquityFrom(java.util.function.Supplier<long[]> outside) {
+    this.outside = outside;
+    return this;
+  }
+
+  public ReplayDriver reportingTo(StepListener listener) {
+    this.listener = listener;
+    return this;
+  }
+
+  /**
+   * Resumes a session: per slot, the last bar time the bot has committed. The replay starts at the first bar time
+   * after the earliest of them, and each bot gets only bars after its own; so a session stopped (or killed) at
+   * any point goes on without a bar lost or traded twice.
+   */
+  public ReplayDriver resumingAfter(long[] lastCommittedBarTimes) {
+    if (lastCommittedBarTimes.length != slots.size()) throw new IllegalArgumentException("one time per slot");
+    this.committedThrough = lastCommittedBarTimes.clone();
+    return this;
   }
 
   public Outcome run(List<Bar> timeline) {
@@ -104,8 +154,14 @@ public final class ReplayDriver {
     long botBars = 0;
     long steps = 0;
     long warmUps = 0;
-    int cursor = 0;
+    int cursor = resumePoint(timeline, times);
     while (cursor < times.length) {
+      if (pacer != null && !pacer.awaitStep(times[cursor])) break;
+      if (outside != null) {
+        long[] now = outside.get();
+        masterUnits = now[0];
+        diamondConstUnits = java.util.Arrays.copyOfRange(now, 1, now.length);
+      }
       long stepId = ++steps;
       long stepStart = times[cursor];
       Master.RiskAssessment begun = ask(master, r -> new Master.BeginStep(stepStart, r));
@@ -122,17 +178,17 @@ public final class ReplayDriver {
       }
       long[][] evaluated = new long[slots.size()][];
       List<CompletableFuture<BotEntity.Evaluation>> asks = new ArrayList<>();
-      for (BotSlot slot : slots) {
-        List<Bar> mine = barsByInstrument.getOrDefault(slot.instrument(), List.of());
-        asks.add(evaluate(slot, stepId, mine, state));
+      List<List<Bar>> slotBars = new ArrayList<>(slots.size());
+      for (int b = 0; b < slots.size(); b++) {
+        slotBars.add(after(barsByInstrument.getOrDefault(slots.get(b).instrument(), List.of()), committedThrough[b]));
+        asks.add(evaluate(slots.get(b), stepId, slotBars.get(b), state));
       }
       for (int b = 0; b < slots.size(); b++) {
         BotEntity.Evaluation e = await(asks.get(b), slots.get(b).botId());
         if (e.needsWarmUp()) {
           warmUp(slots.get(b), timeline, e.lastBarTimeMs());
           warmUps++;
-          e = await(evaluate(slots.get(b), stepId, barsByInstrument.getOrDefault(slots.get(b).instrument(), List.of()),
-              state), slots.get(b).botId());
+          e = await(evaluate(slots.get(b), stepId, slotBars.get(b), state), slots.get(b).botId());
           if (e.needsWarmUp()) throw new IllegalStateException("bot " + slots.get(b).botId() + " did not warm up");
         }
         evaluated[b] = e.equityAfterBar();
@@ -150,7 +206,7 @@ public final class ReplayDriver {
         long time = times[cursor + t];
         while (bar < barTo && timeline.get(bar).timeMs() == time) {
           for (int b : slotsByInstrument.getOrDefault(timeline.get(bar).instrument(), List.of())) {
-            runningBots[b] = evaluated[b][pointer[b]++];
+            if (time > committedThrough[b]) runningBots[b] = evaluated[b][pointer[b]++];
           }
           bar++;
         }
@@ -162,17 +218,26 @@ public final class ReplayDriver {
       Master.RiskAssessment assessment = ask(master, r -> new Master.AssessRisk(stepTimes, stepTotals, r));
       int kept = assessment.pointsKept();
       long lastKept = stepTimes[kept - 1];
+      long commitStarted = System.nanoTime();
       List<CompletableFuture<BotEntity.Committed>> commits = new ArrayList<>();
+      int[] counts = new int[slots.size()];
       for (int b = 0; b < slots.size(); b++) {
-        List<Bar> mine = barsByInstrument.getOrDefault(slots.get(b).instrument(), List.of());
-        int count = countThrough(mine, lastKept);
+        int count = countThrough(slotBars.get(b), lastKept);
+        counts[b] = count;
         botBars += count;
         if (count > 0) botEquity[b] = evaluated[b][count - 1];
-        BotSlot slot = slots.get(b);
-        commits.add(AskPattern.<BotEntity.Command, BotEntity.Committed>askWithStatus(bots.apply(slot.botId()),
-            r -> new BotEntity.CommitBars(stepId, count, r), timeout, system.scheduler()).toCompletableFuture());
+        commits.add(commit(slots.get(b), stepId, count));
       }
-      for (int b = 0; b < slots.size(); b++) await(commits.get(b), slots.get(b).botId());
+      for (int b = 0; b < slots.size(); b++) {
+        try {
+          await(commits.get(b), slots.get(b).botId());
+        } catch (IllegalStateException refused) {
+          // An operator's command (pause, halt, parameters, capital) reached the bot between its evaluation and
+          // this commit and dropped the evaluated step: trade the same bars again from its new state.
+          redo(slots.get(b), b, stepId, slotBars.get(b).subList(0, counts[b]), state, timeline, refused);
+        }
+      }
+      long commitNanos = System.nanoTime() - commitStarted;
 
       for (int t = 0; t < kept; t++) {
         boolean last = t == kept - 1;
@@ -189,9 +254,61 @@ public final class ReplayDriver {
         }
       }
       cursor += kept;
+      if (listener != null) {
+        listener.stepCommitted(List.copyOf(equity.subList(equity.size() - kept, equity.size())),
+            assessment.change(), countBars(counts), commitNanos);
+      }
       if (progress != null) progress.update(cursor, times.length, botBars, System.nanoTime() - started);
     }
     return new Outcome(equity, changes, botBars, steps, warmUps, System.nanoTime() - started);
+  }
+
+  private CompletableFuture<BotEntity.Committed> commit(BotSlot slot, long stepId, int count) {
+    return AskPattern.<BotEntity.Command, BotEntity.Committed>askWithStatus(bots.apply(slot.botId()),
+        r -> new BotEntity.CommitBars(stepId, count, r), timeout, system.scheduler()).toCompletableFuture();
+  }
+
+  private void redo(BotSlot slot, int b, long stepId, List<Bar> bars, TradingState state, List<Bar> timeline,
+      IllegalStateException why) {
+    if (why.getMessage() == null || !why.getMessage().contains("no evaluated step")) throw why;
+    long redoId = -stepId;
+    BotEntity.Evaluation e = await(evaluate(slot, redoId, bars, state), slot.botId());
+    if (e.needsWarmUp()) {
+      warmUp(slot, timeline, e.lastBarTimeMs());
+      e = await(evaluate(slot, redoId, bars, state), slot.botId());
+    }
+    await(commit(slot, redoId, bars.size()), slot.botId());
+    if (e.equityAfterBar().length > 0) botEquity[b] = e.equityAfterBar()[e.equityAfterBar().length - 1];
+  }
+
+  private static long countBars(int[] counts) {
+    long n = 0;
+    for (int c : counts) n += c;
+    return n;
+  }
+
+  private static List<Bar> after(List<Bar> bars, long timeMs) {
+    if (timeMs == Long.MIN_VALUE || bars.isEmpty() || bars.get(0).timeMs() > timeMs) return bars;
+    return bars.subList(countThrough(bars, timeMs), bars.size());
+  }
+
+  /** The first bar time some bot has not committed: the earliest bar of any bot's instrument after its own last. */
+  private int resumePoint(List<Bar> timeline, long[] times) {
+    long start = Long.MAX_VALUE;
+    for (int b = 0; b < slots.size(); b++) {
+      long floor = committedThrough[b];
+      String instrument = slots.get(b).instrument();
+      for (Bar bar : timeline) {
+        if (bar.timeMs() >= start) break;
+        if (bar.timeMs() > floor && bar.instrument().equals(instrument)) {
+          start = bar.timeMs();
+          break;
+        }
+      }
+    }
+    int i = 0;
+    while (i < times.length && times[i] < start) i++;
+    return i;
   }
 
   private int stepEnd(long[] times, int cursor, TradingState state) {

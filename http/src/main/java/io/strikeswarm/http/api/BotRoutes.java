@@ -1,0 +1,211 @@
+package io.strikeswarm.http.api;
+
+import io.strikeswarm.bots.domain.BotStatus;
+import io.strikeswarm.bots.entity.BotEntity;
+import io.strikeswarm.bots.entity.BotState;
+import io.strikeswarm.bots.entity.BotView;
+import io.strikeswarm.http.auth.Principal;
+import io.strikeswarm.http.auth.Role;
+import io.strikeswarm.http.view.Presenter;
+import io.strikeswarm.http.view.SwarmSnapshot;
+import io.strikeswarm.master.Master;
+import io.strikeswarm.master.capital.DiamondKind;
+import io.strikeswarm.master.diamond.DiamondSupervisor;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.persistence.query.EventEnvelope;
+import org.apache.pekko.stream.javadsl.Sink;
+
+/** Bots: the list, one bot, its journal, its state at any event (time travel), and the operator's controls. */
+final class BotRoutes extends RouteSupport {
+  enum Sort { ID, PNL, EQUITY, RETURN, DRAWDOWN, STATE, TRADES }
+
+  enum Order { ASC, DESC }
+
+  /** One event of a bot's journal as the API shows it. */
+  record JournalEvent(long seq, String type, long persistedAtMs, Object event) {}
+
+  BotRoutes(ApiContext ctx) {
+    super(ctx);
+  }
+
+  Route routes(Principal who) {
+    return concat(
+        pathEnd(() -> get(() -> parameterMap(this::list))),
+        path(PathMatchers.segment(), id -> get(() -> parameterMap(q -> detail(id, q)))),
+        path(PathMatchers.segment().slash("events"), id -> get(() -> parameterMap(q -> events(id, q)))),
+        path(PathMatchers.segment().slash("state-at"), id -> get(() -> parameterMap(q -> stateAt(id, q)))),
+        path(PathMatchers.segment().slash("pause"), id -> post(() -> requireRole(who, Role.OPERATOR,
+            () -> mutate(who, "POST", "/api/bots/" + Params.clip(id) + "/pause", "pause", Params.clip(id),
+                () -> manage(id, DiamondSupervisor.BotAction.PAUSE))))),
+        path(PathMatchers.segment().slash("resume"), id -> post(() -> requireRole(who, Role.OPERATOR,
+            () -> mutate(who, "POST", "/api/bots/" + Params.clip(id) + "/resume", "resume", Params.clip(id),
+                () -> manage(id, DiamondSupervisor.BotAction.RESUME))))),
+        path(PathMatchers.segment().slash("parameters"), id -> put(() -> requireRole(who, Role.OPERATOR,
+            () -> withBody(body -> mutate(who, "PUT", "/api/bots/" + Params.clip(id) + "/parameters",
+                "change-parameters", Params.clip(id), () -> parameters(id, body)))))));
+  }
+
+  private Route list(Map<String, String> query) {
+    return respondNow(() -> {
+      Params p = new Params(query, Set.of("diamond", "state", "sort", "order", "offset", "limit"));
+      String diamond = p.text("diamond").orElse(null);
+      if (diamond != null && DiamondKind.byId(diamond).isEmpty()) {
+        throw ApiError.badRequest("diamond", "must be one of long-strike, short-strike, amm, got '"
+            + Params.clip(diamond) + "'");
+      }
+      BotStatus state = p.choice("state", BotStatus.class).orElse(null);
+      Sort sort = p.choice("sort", Sort.class).orElse(Sort.ID);
+      Order order = p.choice("order", Order.class).orElse(sort == Sort.ID || sort == Sort.STATE ? Order.ASC : Order.DESC);
+      long offset = p.integer("offset", 0, 0, 1_000_000);
+      long limit = p.integer("limit", 100, 1, ctx.settings().maxPageSize());
+      List<Presenter.BotRow> rows = new ArrayList<>();
+      for (Presenter.BotRow row : Presenter.bots(snapshot())) {
+        if (diamond != null && !row.diamond().equals(diamond)) continue;
+        if (state != null && row.state() != state) continue;
+        rows.add(row);
+      }
+      Comparator<Presenter.BotRow> by = switch (sort) {
+        case ID -> Comparator.comparing(Presenter.BotRow::id);
+        case PNL -> Comparator.comparing(Presenter.BotRow::pnl);
+        case EQUITY -> Comparator.comparing(Presenter.BotRow::equity);
+        case RETURN -> Comparator.comparing(Presenter.BotRow::returnOnCapital);
+        case DRAWDOWN -> Comparator.comparing(Presenter.BotRow::maxDrawdown);
+        case STATE -> Comparator.comparing(Presenter.BotRow::state);
+        case TRADES -> Comparator.comparingLong(Presenter.BotRow::trades);
+      };
+      if (order == Order.DESC) by = by.reversed();
+      rows.sort(by.thenComparing(Presenter.BotRow::id));
+      List<Presenter.BotRow> page = rows.subList((int) Math.min(offset, rows.size()),
+          (int) Math.min(offset + limit, rows.size()));
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("total", rows.size());
+      out.put("offset", offset);
+      out.put("limit", limit);
+      out.put("items", page);
+      return out;
+    });
+  }
+
+  /** The bot from the latest swarm view, or straight from its entity with {@code fresh=true}. */
+  private Route detail(String id, Map<String, String> query) {
+    return respond(() -> {
+      Params p = new Params(query, Set.of("fresh"));
+      boolean fresh = p.text("fresh").map(v -> switch (v) {
+        case "true" -> true;
+        case "false" -> false;
+        default -> throw ApiError.badRequest("fresh", "must be true or false");
+      }).orElse(false);
+      SwarmSnapshot snapshot = known(id);
+      DiamondKind kind = DiamondKind.ofBot(id).orElseThrow();
+      CompletionStage<BotView> view = fresh
+          ? AskPattern.ask(ctx.bots().apply(id), BotEntity.GetState::new, ctx.settings().askTimeout(),
+              ctx.system().scheduler())
+          : CompletableFuture.completedFuture(snapshot.bot(id).orElseThrow(() -> ApiError.notFound("bot " + id
+              + " did not answer the last swarm view; ask with fresh=true")));
+      return view.thenApply(v -> Responses.ok(detailOf(kind, v, fresh ? System.currentTimeMillis() : snapshot.asOfMs())));
+    });
+  }
+
+  static Map<String, Object> detailOf(DiamondKind kind, BotView v, long asOfMs) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("asOf", Presenter.iso(asOfMs));
+    out.put("summary", Presenter.bot(kind, v));
+    out.put("config", v.config());
+    out.put("books", Map.of("allocated", v.allocated(), "capital", v.capital(), "cash", v.cash(), "equity", v.equity(),
+        "realizedPnl", v.realizedPnl(), "unrealizedPnl", v.unrealizedPnl(), "feesPaid", v.feesPaid(),
+        "releasable", v.releasable()));
+    out.put("positions", v.positions());
+    out.put("openOrders", v.openOrders());
+    out.put("stats", v.stats());
+    out.put("eventCount", v.eventCount());
+    return out;
+  }
+
+  private Route events(String id, Map<String, String> query) {
+    return respond(() -> {
+      Params p = new Params(query, Set.of("from", "limit"));
+      long from = p.integer("from", 1, 1, Long.MAX_VALUE / 2);
+      long limit = p.integer("limit", 100, 1, ctx.settings().maxPageSize());
+      known(id);
+      return journal(id, from, from + limit - 1).thenApply(items -> {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("botId", id);
+        out.put("from", from);
+        out.put("limit", limit);
+        out.put("items", items);
+        out.put("next", items.size() < limit ? null : from + limit);
+        return Responses.ok(out);
+      });
+    });
+  }
+
+  /** The bot's state replayed from its first event through event {@code seq}: what it knew then. */
+  private Route stateAt(String id, Map<String, String> query) {
+    return respond(() -> {
+      Params p = new Params(query, Set.of("seq"));
+      long seq = p.integer("seq", -1, 0, Long.MAX_VALUE / 2);
+      if (seq < 0) throw ApiError.badRequest("seq", "is required");
+      known(id);
+      return ctx.readSide().events(BotEntity.persistenceId(id).id(), 1, seq)
+          .runWith(Sink.fold(new Replay(BotState.empty(id), 0, 0), Replay::apply), ctx.system())
+          .thenApply(replay -> {
+            if (replay.seq() < seq) {
+              throw ApiError.badRequest("seq", "the journal of " + id + " ends at " + replay.seq() + ", got " + seq);
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("botId", id);
+            out.put("seq", seq);
+            out.put("lastEventTimeMs", replay.lastTimestamp());
+            out.put("state", detailOf(DiamondKind.ofBot(id).orElseThrow(), BotView.of(replay.state(), seq),
+                replay.lastTimestamp()));
+            return Responses.ok(out);
+          });
+    });
+  }
+
+  private record Replay(BotState state, long seq, long lastTimestamp) {
+    Replay apply(EventEnvelope e) {
+      return new Replay(state.apply((BotEntity.Event) e.event()), e.sequenceNr(), e.timestamp());
+    }
+  }
+
+  private CompletionStage<List<JournalEvent>> journal(String id, long from, long to) {
+    return ctx.readSide().events(BotEntity.persistenceId(id).id(), from, to)
+        .map(e -> new JournalEvent(e.sequenceNr(), e.event().getClass().getSimpleName(), e.timestamp(), e.event()))
+        .runWith(Sink.seq(), ctx.system());
+  }
+
+  private CompletionStage<HttpResponse> manage(String id, DiamondSupervisor.BotAction action) {
+    known(id);
+    return this.<Done>askMaster(r -> new Master.ManageBot(id, action, r))
+        .thenApply(done -> Responses.ok(Map.of("botId", id, "action", action.name().toLowerCase(), "done", true)));
+  }
+
+  private CompletionStage<HttpResponse> parameters(String id, String text) {
+    known(id);
+    Map<String, String> parameters = Body.parse(text, Set.of("parameters")).stringMap("parameters", 32);
+    if (parameters.isEmpty()) throw ApiError.badRequest("parameters", "must name at least one parameter");
+    throw new ApiError(501, "pending", "MERGE-PENDING parameters", null);
+  }
+
+  /** The snapshot, if the bot is on a roster; otherwise 404 (and no entity is ever created for the id). */
+  private SwarmSnapshot known(String id) {
+    SwarmSnapshot s = snapshot();
+    if (!s.knows(id)) {
+      throw ApiError.notFound("unknown bot '" + Params.clip(id) + "' (ids look like long-07, short-12, amm-31)");
+    }
+    return s;
+  }
+}

@@ -1,0 +1,148 @@
+package io.strikeswarm.http.view;
+
+import io.strikeswarm.bots.domain.ClosedTrade;
+import io.strikeswarm.bots.domain.Fill;
+import io.strikeswarm.bots.domain.Order;
+import io.strikeswarm.bots.entity.BotEntity;
+import io.strikeswarm.http.metrics.SwarmMetrics;
+import io.strikeswarm.master.capital.DiamondKind;
+import io.strikeswarm.persistence.ReadSide;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.persistence.query.EventEnvelope;
+import org.apache.pekko.persistence.query.Offset;
+import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.UniqueKillSwitch;
+import org.apache.pekko.stream.javadsl.Keep;
+import org.apache.pekko.stream.javadsl.Sink;
+
+/**
+ * The orders and closed trades of every bot, read from the journal's tagged bot events (from the beginning at every
+ * start, then live), for {@code GET /api/orders} and {@code GET /api/trades} and the live feed's fills. An in-memory
+ * read side: it is rebuilt from the journal, never written to, so it cannot disagree with it for longer than the
+ * query's refresh interval. Counts signals, orders, fills and refusals into the metrics as they arrive live.
+ */
+public final class LedgerIndex implements AutoCloseable {
+  public record OrderRow(String orderId, String botId, String instrument, String action, BigDecimal quantity,
+      String reason, long placedAtMs, String status, BigDecimal filledPrice, BigDecimal fee, long filledAtMs,
+      String cancelReason, long seq) {}
+
+  public record TradeRow(String botId, String instrument, String side, BigDecimal quantity, long entryTimeMs,
+      BigDecimal entryPrice, long exitTimeMs, BigDecimal exitPrice, BigDecimal pnl, BigDecimal fees, String exitReason,
+      long seq) {}
+
+  public record Page<T>(long total, long offset, long limit, List<T> items) {}
+
+  private final SwarmMetrics metrics;
+  private final EventHub hub;
+  private final List<OrderRow> orders = new ArrayList<>();
+  private final Map<String, Integer> orderIndex = new HashMap<>();
+  private final List<TradeRow> trades = new ArrayList<>();
+  private volatile long eventsRead;
+  private UniqueKillSwitch stream;
+
+  public LedgerIndex(SwarmMetrics metrics, EventHub hub) {
+    this.metrics = metrics;
+    this.hub = hub;
+  }
+
+  public void start(ActorSystem<?> system, ReadSide readSide) {
+    stream = readSide.liveByTag(BotEntity.TAG, Offset.noOffset())
+        .viaMat(KillSwitches.single(), Keep.right())
+        .to(Sink.foreach(this::apply))
+        .run(system);
+  }
+
+  /** Applies one tagged bot event (public for tests that feed envelopes directly). */
+  public void apply(EventEnvelope envelope) {
+    String botId = envelope.persistenceId().substring(envelope.persistenceId().indexOf('|') + 1);
+    String diamond = DiamondKind.ofBot(botId).map(DiamondKind::id).orElse("unknown");
+    Object event = envelope.event();
+    long seq = envelope.sequenceNr();
+    synchronized (this) {
+      eventsRead++;
+      if (event instanceof BotEntity.OrderPlaced e) {
+        Order o = e.order();
+        OrderRow row = new OrderRow(o.orderId(), botId, o.instrument(), o.action().name().toLowerCase(), o.quantity(),
+            o.reason().label(), o.placedAtMs(), "placed", null, null, 0, null, seq);
+        Integer at = orderIndex.get(o.orderId());
+        if (at == null) {
+          orderIndex.put(o.orderId(), orders.size());
+          orders.add(row);
+        }
+        metrics.order(diamond, o.reason().label());
+        if (o.reason() == Order.Reason.ENTRY || o.reason() == Order.Reason.EXIT) metrics.signal(diamond);
+        hub.publish("order", row);
+      } else if (event instanceof BotEntity.OrderFilled e) {
+        Integer at = orderIndex.get(e.orderId());
+        Fill f = e.fill();
+        if (at != null) {
+          OrderRow o = orders.get(at);
+          OrderRow filled = new OrderRow(o.orderId(), o.botId(), o.instrument(), o.action(), f.quantity(), o.reason(),
+              o.placedAtMs(), "filled", f.price(), f.fee(), f.timeMs(), null, o.seq());
+          orders.set(at, filled);
+          hub.publish("fill", filled);
+        }
+        metrics.fill(diamond);
+      } else if (event instanceof BotEntity.OrderCancelled e) {
+        Integer at = orderIndex.get(e.orderId());
+        if (at != null) {
+          OrderRow o = orders.get(at);
+          orders.set(at, new OrderRow(o.orderId(), o.botId(), o.instrument(), o.action(), o.quantity(), o.reason(),
+              o.placedAtMs(), "cancelled", null, null, 0, e.reason(), o.seq()));
+        }
+      } else if (event instanceof BotEntity.TradeClosed e) {
+        ClosedTrade t = e.trade();
+        TradeRow row = new TradeRow(t.botId(), t.instrument(), t.side().name().toLowerCase(), t.quantity(),
+            t.entryTimeMs(), t.entryPrice(), t.exitTimeMs(), t.exitPrice(), t.pnl(), t.fees(), t.exitReason(), seq);
+        trades.add(row);
+        hub.publish("trade", row);
+      } else if (event instanceof BotEntity.EntryRefused e) {
+        metrics.signal(diamond);
+        metrics.reject(diamond, label(e.reason()));
+      }
+    }
+  }
+
+  public synchronized Page<OrderRow> orders(Predicate<OrderRow> filter, long offset, long limit) {
+    return page(orders, filter, offset, limit);
+  }
+
+  public synchronized Page<TradeRow> trades(Predicate<TradeRow> filter, long offset, long limit) {
+    return page(trades, filter, offset, limit);
+  }
+
+  public long eventsRead() {
+    return eventsRead;
+  }
+
+  /** Newest first: an operator looks at what just happened. */
+  private static <T> Page<T> page(List<T> rows, Predicate<T> filter, long offset, long limit) {
+    List<T> items = new ArrayList<>();
+    long matched = 0;
+    for (int i = rows.size() - 1; i >= 0; i--) {
+      T row = rows.get(i);
+      if (!filter.test(row)) continue;
+      if (matched >= offset && items.size() < limit) items.add(row);
+      matched++;
+    }
+    return new Page<>(matched, offset, limit, items);
+  }
+
+  /** A refusal's reason as a metric label: its first words, never a figure (labels must stay few). */
+  static String label(String reason) {
+    if (reason == null || reason.isBlank()) return "unknown";
+    String head = reason.split("[:(0-9]", 2)[0].trim().toLowerCase().replaceAll("[^a-z ]", "").replace(' ', '-');
+    return head.isEmpty() ? "other" : head.length() > 40 ? head.substring(0, 40) : head;
+  }
+
+  @Override
+  public void close() {
+    if (stream != null) stream.shutdown();
+  }
+}

@@ -1,0 +1,8 @@
+package io.strikeswarm.swarm.paper;
+
+import java.util.List;
+import java.util.Optional;
+
+/** How `swarm run` trades and serves: the market data to replay, its speed, and where the API listens. */
+public record PaperOptions(List<String> data, Optional<String> bar, Optional<String> symbol, boolean skipBadRows,
+    Speed speed, Optional<String> host, Optional<Integer> port) {}
