@@ -50,8 +50,7 @@ public final class ApiRoutes extends RouteSupport {
                 swarm.routes(who),
                 pathPrefix("bots", () -> bots.routes(who)),
                 ledger.routes(who),
-                path("stream", () -> get(this::stream)),
-                complete(Responses.error(ApiError.notFound("no such endpoint"))))))),
+                path("stream", () -> get(this::stream)))))),
         pathSingleSlash(() -> get(() -> getFromResource("dashboard/index.html", ContentTypes.TEXT_HTML_UTF8))),
         pathPrefix("dashboard", () -> get(() -> getFromResourceDirectory("dashboard")))))));
   }

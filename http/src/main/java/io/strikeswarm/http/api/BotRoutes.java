@@ -46,15 +46,15 @@ final class BotRoutes extends RouteSupport {
         path(PathMatchers.segment(), id -> get(() -> parameterMap(q -> detail(id, q)))),
         path(PathMatchers.segment().slash("events"), id -> get(() -> parameterMap(q -> events(id, q)))),
         path(PathMatchers.segment().slash("state-at"), id -> get(() -> parameterMap(q -> stateAt(id, q)))),
-        path(PathMatchers.segment().slash("pause"), id -> post(() -> requireRole(who, Role.OPERATOR,
-            () -> mutate(who, "POST", "/api/bots/" + Params.clip(id) + "/pause", "pause", Params.clip(id),
-                () -> manage(id, DiamondSupervisor.BotAction.PAUSE))))),
-        path(PathMatchers.segment().slash("resume"), id -> post(() -> requireRole(who, Role.OPERATOR,
-            () -> mutate(who, "POST", "/api/bots/" + Params.clip(id) + "/resume", "resume", Params.clip(id),
-                () -> manage(id, DiamondSupervisor.BotAction.RESUME))))),
-        path(PathMatchers.segment().slash("parameters"), id -> put(() -> requireRole(who, Role.OPERATOR,
-            () -> withBody(body -> mutate(who, "PUT", "/api/bots/" + Params.clip(id) + "/parameters",
-                "change-parameters", Params.clip(id), () -> parameters(id, body)))))));
+        path(PathMatchers.segment().slash("pause"), id -> post(() ->
+            mutate(who, Role.OPERATOR, "POST", "/api/bots/" + Params.clip(id) + "/pause", "pause", Params.clip(id),
+                () -> manage(id, DiamondSupervisor.BotAction.PAUSE)))),
+        path(PathMatchers.segment().slash("resume"), id -> post(() ->
+            mutate(who, Role.OPERATOR, "POST", "/api/bots/" + Params.clip(id) + "/resume", "resume", Params.clip(id),
+                () -> manage(id, DiamondSupervisor.BotAction.RESUME)))),
+        path(PathMatchers.segment().slash("parameters"), id -> put(() -> withBody(body ->
+            mutate(who, Role.OPERATOR, "PUT", "/api/bots/" + Params.clip(id) + "/parameters", "change-parameters",
+                Params.clip(id), () -> parameters(id, body))))));
   }
 
   private Route list(Map<String, String> query) {

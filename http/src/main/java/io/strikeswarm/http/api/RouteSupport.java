@@ -43,12 +43,13 @@ abstract class RouteSupport extends AllDirectives {
   }
 
   protected Route requireRole(Principal who, Role role, Supplier<Route> inner) {
-    if (!who.role().allows(role)) {
-      return complete(Responses.error(new ApiError(403, "forbidden",
-          "this needs the " + role.name().toLowerCase() + " role; the token has " + who.role().name().toLowerCase(),
-          null)));
-    }
+    if (!who.role().allows(role)) return complete(Responses.error(forbidden(who, role)));
     return inner.get();
+  }
+
+  private static ApiError forbidden(Principal who, Role role) {
+    return new ApiError(403, "forbidden", "this needs the " + role.configName() + " role; the token has "
+        + who.role().configName(), null);
   }
 
   /** A request body as text, at most the configured size (a larger one is refused with 413 before it is read). */
@@ -60,9 +61,12 @@ abstract class RouteSupport extends AllDirectives {
    * A mutating request: runs it, records who did what and the outcome in the audit trail (the answer waits for the
    * record to be persisted), refreshes the swarm view so the next read shows the change, then answers.
    */
-  protected Route mutate(Principal who, String method, String path, String action, String target,
+  protected Route mutate(Principal who, Role role, String method, String path, String action, String target,
       Supplier<CompletionStage<HttpResponse>> handler) {
-    CompletionStage<HttpResponse> done = run(handler).thenCompose(response -> {
+    CompletionStage<HttpResponse> done = run(() -> {
+      if (!who.role().allows(role)) throw forbidden(who, role);
+      return handler.get();
+    }).thenCompose(response -> {
       int status = response.status().intValue();
       String outcome = status < 300 ? "ok" : outcomeOf(response);
       AuditEntry entry = new AuditEntry(System.currentTimeMillis(), who.name(), who.role().name().toLowerCase(),

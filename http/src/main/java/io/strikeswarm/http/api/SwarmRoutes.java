@@ -36,24 +36,21 @@ final class SwarmRoutes extends RouteSupport {
           int limit = (int) new Params(q, Set.of("limit")).integer("limit", 1000, 1, 10_000);
           return respondNow(() -> Map.of("points", ctx.equity().points(limit), "size", ctx.equity().size()));
         }))),
-        path(PathMatchers.segment("swarm").slash("resume"), () -> post(() -> requireRole(who, Role.ADMIN,
-            () -> mutate(who, "POST", "/api/swarm/resume", "resume-swarm", "swarm", this::resume)))),
+        path(PathMatchers.segment("swarm").slash("resume"), () -> post(() ->
+            mutate(who, Role.ADMIN, "POST", "/api/swarm/resume", "resume-swarm", "swarm", this::resume))),
         path("diamonds", () -> get(() -> parameterMap(q -> {
           new Params(q, Set.of());
           return respondNow(() -> Map.of("items", Presenter.diamonds(snapshot())));
         }))),
         path(PathMatchers.segment("diamonds").slash(PathMatchers.segment()).slash("rebalance"), name ->
-            post(() -> requireRole(who, Role.OPERATOR, () -> {
-              String target = Params.clip(name);
-              return mutate(who, "POST", "/api/diamonds/" + target + "/rebalance", "rebalance", target,
-                  () -> rebalance(name));
-            }))),
-        path(PathMatchers.segment("master").slash("allocation"), () -> put(() -> requireRole(who, Role.ADMIN,
-            () -> withBody(body -> mutate(who, "PUT", "/api/master/allocation", "change-allocation", "master",
-                () -> allocation(body)))))),
-        path("kill-switch", () -> post(() -> requireRole(who, Role.ADMIN,
-            () -> withBody(body -> mutate(who, "POST", "/api/kill-switch", "kill-switch", "swarm",
-                () -> killSwitch(body, who)))))));
+            post(() -> mutate(who, Role.OPERATOR, "POST", "/api/diamonds/" + Params.clip(name) + "/rebalance",
+                "rebalance", Params.clip(name), () -> rebalance(name)))),
+        path(PathMatchers.segment("master").slash("allocation"), () -> put(() -> withBody(body ->
+            mutate(who, Role.ADMIN, "PUT", "/api/master/allocation", "change-allocation", "master",
+                () -> allocation(body))))),
+        path("kill-switch", () -> post(() -> withBody(body ->
+            mutate(who, Role.ADMIN, "POST", "/api/kill-switch", "kill-switch", "swarm",
+                () -> killSwitch(body, who))))));
   }
 
   private CompletionStage<HttpResponse> rebalance(String name) {
