@@ -63,10 +63,19 @@ abstract class RouteSupport extends AllDirectives {
    */
   protected Route mutate(Principal who, Role role, String method, String path, String action, String target,
       Supplier<CompletionStage<HttpResponse>> handler) {
-    CompletionStage<HttpResponse> done = run(() -> {
+    return parameterMap(query -> completeWithFuture(audited(who, method, path, action, target, () -> {
       if (!who.role().allows(role)) throw forbidden(who, role);
+      if (!query.isEmpty()) {
+        throw ApiError.badRequest(Params.clip(query.keySet().iterator().next()),
+            "unknown query parameter (this endpoint takes none)");
+      }
       return handler.get();
-    }).thenCompose(response -> {
+    })));
+  }
+
+  private CompletionStage<HttpResponse> audited(Principal who, String method, String path, String action,
+      String target, Supplier<CompletionStage<HttpResponse>> handler) {
+    CompletionStage<HttpResponse> done = run(handler).thenCompose(response -> {
       int status = response.status().intValue();
       String outcome = status < 300 ? "ok" : outcomeOf(response);
       AuditEntry entry = new AuditEntry(System.currentTimeMillis(), who.name(), who.role().name().toLowerCase(),
@@ -78,7 +87,7 @@ abstract class RouteSupport extends AllDirectives {
           : CompletableFuture.completedFuture(null);
       return recorded.thenCombine(refreshed, (a, b) -> response);
     });
-    return completeWithFuture(done.exceptionally(e -> Responses.error(toApiError(e))));
+    return done.exceptionally(e -> Responses.error(toApiError(e)));
   }
 
   private static String outcomeOf(HttpResponse response) {
