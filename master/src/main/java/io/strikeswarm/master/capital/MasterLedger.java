@@ -39,6 +39,13 @@ public record MasterLedger(BigDecimal total, BigDecimal reserve, BigDecimal unal
     return new MasterLedger(total, reserve, Money.normalize(deployable.subtract(funded)), funding);
   }
 
+  /** A diamond handed {@code amount} of its funding back: it waits in unallocated until it is deployed again. */
+  public MasterLedger returned(DiamondKind kind, BigDecimal amount) {
+    Map<DiamondKind, BigDecimal> next = new EnumMap<>(funding);
+    next.put(kind, Money.normalize(funding.get(kind).subtract(amount)));
+    return new MasterLedger(total, reserve, Money.normalize(unallocated.add(amount)), next);
+  }
+
   public BigDecimal deployed() {
     return Money.normalize(funding.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
   }

@@ -29,6 +29,24 @@ public record SwarmConfig(BigDecimal totalCapital, BigDecimal reserveRatio, Map<
     return diamonds.get(kind);
   }
 
+  /** Each diamond's weight, in {@link DiamondKind} order. */
+  public Map<DiamondKind, BigDecimal> weights() {
+    EnumMap<DiamondKind, BigDecimal> weights = new EnumMap<>(DiamondKind.class);
+    diamonds.forEach((kind, d) -> weights.put(kind, d.weight()));
+    return Collections.unmodifiableMap(weights);
+  }
+
+  /**
+   * The same plan with other diamond weights and reserve ratio (an operator's re-allocation); bot counts,
+   * templates, rebalancing and risk limits are untouched. Diamonds {@code weights} does not name keep theirs.
+   */
+  public SwarmConfig withAllocation(Map<DiamondKind, BigDecimal> weights, BigDecimal reserve) {
+    EnumMap<DiamondKind, DiamondConfig> next = new EnumMap<>(DiamondKind.class);
+    diamonds.forEach((kind, d) -> next.put(kind,
+        new DiamondConfig(weights.getOrDefault(kind, d.weight()), d.bots(), d.templates())));
+    return new SwarmConfig(totalCapital, reserve, next, rebalance, risk);
+  }
+
   public SwarmConfig validate() {
     if (totalCapital == null || totalCapital.signum() <= 0) {
       throw new ConfigError("swarm.capital.total", "must be > 0, got " + plain(totalCapital));

@@ -8,6 +8,7 @@ import io.strikeswarm.bots.entity.BotView;
 import io.strikeswarm.master.capital.DiamondKind;
 import io.strikeswarm.master.capital.RebalanceSettings;
 import io.strikeswarm.master.capital.Rebalancer;
+import io.strikeswarm.master.capital.ReleasePlan;
 import io.strikeswarm.persistence.CborSerializable;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -39,9 +41,10 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
  * A diamond: an event-sourced child of the master that owns a roster of sharded bots. It enlists and funds bots,
- * pauses / resumes / retires them, aggregates their stats, and rebalances capital from the worst to the best
- * performers. Every step on a bot is first persisted as a {@link BotOp}, then sent; the queue runs one step at a
- * time and is resent after a restart, so a crash never loses or doubles a transfer.
+ * pauses / resumes / retires them, changes their parameters, aggregates their stats, rebalances capital from the
+ * worst to the best performers, and gives funding back to the master when the operator shrinks its share. Every
+ * step on a bot is first persisted as a {@link BotOp}, then sent; the queue runs one step at a time and is resent
+ * after a restart, so a crash never loses or doubles a transfer.
  */
 public final class DiamondSupervisor
     extends EventSourcedBehaviorWithEnforcedReplies<DiamondSupervisor.Command, DiamondSupervisor.Event, DiamondState> {
@@ -76,6 +79,23 @@ public final class DiamondSupervisor
    */
   public record ManageAll(BotAction action, String reason, ActorRef<StatusReply<Done>> replyTo) implements Command {}
 
+  /**
+   * Change some of a bot's strategy parameters (merged over the ones it has). Checked against the strategy catalog
+   * before anything is persisted; the roster takes the new config once the bot has confirmed it, and the reply
+   * comes then.
+   */
+  public record ChangeParameters(String botId, Map<String, String> parameters, ActorRef<StatusReply<Done>> replyTo)
+      implements Command {}
+
+  /**
+   * The master takes {@code amount} of this diamond's funding back. The diamond gives from its uncommitted pool
+   * first, then releases the rest from its bots in proportion to their allocations (never more than each can free)
+   * and replies, once the capital is back in its pool and out of its books, with how much it returned — possibly
+   * less than asked. {@code requestId} makes a resend harmless: the same id is answered with the same amount.
+   */
+  public record ReturnCapital(long requestId, BigDecimal amount, ActorRef<StatusReply<DiamondView.Returned>> replyTo)
+      implements Command {}
+
   public record GetRoster(ActorRef<DiamondView.Roster> replyTo) implements Command {}
 
   public record GetStats(ActorRef<DiamondView.Stats> replyTo) implements Command {}
@@ -92,6 +112,10 @@ public final class DiamondSupervisor
   record BotsObserved(List<BotView> views, List<String> unanswered, ActorRef<DiamondView.Stats> statsTo,
       ActorRef<StatusReply<DiamondView.RebalanceResult>> rebalanceTo) implements Command {}
 
+  record GiveBackObserved(long requestId, List<BotView> views, List<String> unanswered) implements Command {}
+
+  record FinishGiveBack(long requestId) implements Command {}
+
   public sealed interface Event extends CborSerializable {}
 
   public record FundingSynced(long version, BigDecimal funding) implements Event {}
@@ -103,6 +127,14 @@ public final class DiamondSupervisor
   public record OpCompleted(long opId, BigDecimal amount) implements Event {}
 
   public record OpFailed(long opId, String reason) implements Event {}
+
+  public record GiveBackRequested(long requestId, BigDecimal amount) implements Event {}
+
+  /** The pool alone could not cover a give-back: these RELEASE operations free the rest from the bots. */
+  public record GiveBackReleasing(long requestId, List<BotOp> releases) implements Event {}
+
+  /** The capital is back: {@code returned} leaves the pool and the funding together. */
+  public record GiveBackCompleted(long requestId, BigDecimal returned) implements Event {}
 
   /** Timeouts and backoff of the operation queue. */
   public record Settings(Duration askTimeout, Duration retryMin, Duration retryMax, RebalanceSettings rebalance) {
@@ -131,7 +163,10 @@ public final class DiamondSupervisor
   // Not persisted: who waits for which operation, and which one is on the wire. Both are rebuilt as empty after a
   // restart, which is safe because the queue itself is persisted and resent.
   private final Map<Long, ActorRef<StatusReply<Done>>> waiting = new HashMap<>();
+  private final List<ActorRef<StatusReply<DiamondView.Returned>>> giveBackWaiting = new ArrayList<>();
   private long inFlight = -1;
+  /** The give-back whose bots are being asked what they can release, so they are asked once at a time. */
+  private long observingGiveBack = -1;
   private Duration retryDelay;
 
   private DiamondSupervisor(ActorContext<Command> context, TimerScheduler<Command> timers, DiamondKind kind,
@@ -166,6 +201,7 @@ public final class DiamondSupervisor
       Duration every = settings.rebalance().interval();
       if (!every.isZero()) timers.startTimerWithFixedDelay("rebalance", new RebalanceTick(), every);
       dispatch(state);
+      progressGiveBack(state);
     }).build();
   }
 
@@ -176,6 +212,10 @@ public final class DiamondSupervisor
         .onCommand(EnlistBots.class, this::onEnlist)
         .onCommand(ManageBot.class, this::onManageBot)
         .onCommand(ManageAll.class, this::onManageAll)
+        .onCommand(ChangeParameters.class, this::onChangeParameters)
+        .onCommand(ReturnCapital.class, this::onReturnCapital)
+        .onCommand(GiveBackObserved.class, this::onGiveBackObserved)
+        .onCommand(FinishGiveBack.class, this::onFinishGiveBack)
         .onCommand(Rebalance.class, (s, c) -> startRebalance(s, c.replyTo()))
         .onCommand(RebalanceTick.class, (s, c) -> startRebalance(s, context.getSystem().ignoreRef()))
         .onCommand(GetRoster.class, (s, c) -> Effect().reply(c.replyTo(),
@@ -278,6 +318,140 @@ public final class DiamondSupervisor
         .thenReply(cmd.replyTo(), s -> StatusReply.ack());
   }
 
+  private ReplyEffect<Event, DiamondState> onChangeParameters(DiamondState state, ChangeParameters cmd) {
+    RosterEntry entry = state.roster().get(cmd.botId());
+    if (entry == null) {
+      return Effect().reply(cmd.replyTo(), StatusReply.error("unknown bot " + cmd.botId() + " in " + kind.id()));
+    }
+    if (entry.status() == BotStatus.RETIRED || state.queued(cmd.botId(), BotOp.Kind.RETIRE)) {
+      return Effect().reply(cmd.replyTo(), StatusReply.error("bot " + cmd.botId() + " is "
+          + (entry.status() == BotStatus.RETIRED ? "retired" : "being retired") + "; its parameters cannot be changed"));
+    }
+    BotConfig base = state.latestConfig(cmd.botId());
+    BotConfig merged;
+    try {
+      merged = ParameterChange.merge(base, cmd.parameters());
+    } catch (IllegalArgumentException e) {
+      return Effect().reply(cmd.replyTo(), StatusReply.error(e.getMessage()));
+    }
+    if (merged.equals(base)) return Effect().reply(cmd.replyTo(), StatusReply.ack());
+    BotOp op = new BotOp(state.nextOpId(), cmd.botId(), BotOp.Kind.PARAMETERS, Money.ZERO, 0, merged, "operator");
+    waiting.put(op.opId(), cmd.replyTo());
+    return Effect().persist(new OpsScheduled(List.of(op), false)).thenRun(this::dispatch).thenNoReply();
+  }
+
+  // ---- giving funding back to the master ---------------------------------------------------------------------
+
+  private ReplyEffect<Event, DiamondState> onReturnCapital(DiamondState state, ReturnCapital cmd) {
+    GiveBack last = state.giveBack();
+    if (last != null && last.requestId() == cmd.requestId()) {
+      if (last.done()) return Effect().reply(cmd.replyTo(), StatusReply.success(returned(last)));
+      giveBackWaiting.add(cmd.replyTo());
+      progressGiveBack(state);
+      return Effect().noReply();
+    }
+    if (last != null && cmd.requestId() < last.requestId()) {
+      return Effect().reply(cmd.replyTo(), StatusReply.error("give-back request " + cmd.requestId()
+          + " is older than the last one, " + last.requestId()));
+    }
+    if (state.givingBack()) return Effect().reply(cmd.replyTo(), StatusReply.error(givingBackMessage(state)));
+    if (cmd.amount() == null || cmd.amount().signum() <= 0) {
+      return Effect().reply(cmd.replyTo(), StatusReply.error("amount: must be > 0, got "
+          + (cmd.amount() == null ? "nothing" : cmd.amount().toPlainString())));
+    }
+    if (cmd.amount().compareTo(state.ledger().funding()) > 0) {
+      return Effect().reply(cmd.replyTo(), StatusReply.error("amount: diamond " + kind.id() + " is funded with "
+          + state.ledger().funding().toPlainString() + ", cannot give back " + cmd.amount().toPlainString()));
+    }
+    return Effect().persist(new GiveBackRequested(cmd.requestId(), Money.normalize(cmd.amount()))).thenRun(s -> {
+      giveBackWaiting.add(cmd.replyTo());
+      progressGiveBack(s);
+    }).thenNoReply();
+  }
+
+  /**
+   * Moves an open give-back one step on. Without releases yet: once no bot operation is in flight, either the pool
+   * covers it (finish) or the bots are asked what they can release. With releases: finish once none is queued.
+   * Called after every persisted step, so a give-back interrupted by a restart carries on.
+   */
+  private void progressGiveBack(DiamondState state) {
+    GiveBack gb = state.giveBack();
+    if (gb == null || gb.done()) return;
+    if (gb.releasing()) {
+      if (!releasesQueued(state, gb)) context.getSelf().tell(new FinishGiveBack(gb.requestId()));
+      return;
+    }
+    if (state.uncommittedPool().compareTo(gb.asked()) >= 0) {
+      context.getSelf().tell(new FinishGiveBack(gb.requestId()));
+      return;
+    }
+    // Bots observed while operations are queued would be planned on books about to change.
+    if (!state.pending().isEmpty() || observingGiveBack == gb.requestId()) return;
+    observingGiveBack = gb.requestId();
+    List<RosterEntry> holders = state.roster().values().stream()
+        .filter(e -> e.status() != BotStatus.RETIRED && state.ledger().allocationOf(e.botId()).signum() > 0)
+        .toList();
+    observe(holders, (views, unanswered) -> new GiveBackObserved(gb.requestId(), views, unanswered));
+  }
+
+  private ReplyEffect<Event, DiamondState> onGiveBackObserved(DiamondState state, GiveBackObserved msg) {
+    observingGiveBack = -1;
+    GiveBack gb = state.giveBack();
+    if (gb == null || gb.done() || gb.releasing() || gb.requestId() != msg.requestId()) return Effect().noReply();
+    if (!state.pending().isEmpty()) return Effect().noReply(); // asked again once the queue is through
+    BigDecimal need = gb.asked().subtract(state.uncommittedPool());
+    if (!msg.unanswered().isEmpty()) {
+      context.getLog().warn("{}: giving back without {}: no answer", kind.id(), String.join(", ", msg.unanswered()));
+    }
+    List<ReleasePlan.Holding> holdings = msg.views().stream()
+        .map(v -> new ReleasePlan.Holding(v.botId(), state.ledger().allocationOf(v.botId()), v.releasable()))
+        .toList();
+    Map<String, BigDecimal> releases = need.signum() > 0 ? ReleasePlan.plan(need, holdings) : Map.of();
+    if (releases.isEmpty()) return complete(state, gb);
+    List<BotOp> ops = new ArrayList<>();
+    long opId = state.nextOpId();
+    long seq = state.nextTransferSeq();
+    for (Map.Entry<String, BigDecimal> r : releases.entrySet()) {
+      ops.add(new BotOp(opId++, r.getKey(), BotOp.Kind.RELEASE, r.getValue(), seq++, null, gb.origin()));
+    }
+    return Effect().persist(new GiveBackReleasing(gb.requestId(), ops)).thenRun(this::dispatch).thenNoReply();
+  }
+
+  private ReplyEffect<Event, DiamondState> onFinishGiveBack(DiamondState state, FinishGiveBack msg) {
+    GiveBack gb = state.giveBack();
+    if (gb == null || gb.done() || gb.requestId() != msg.requestId()) return Effect().noReply();
+    boolean ready = gb.releasing() ? !releasesQueued(state, gb)
+        : state.uncommittedPool().compareTo(gb.asked()) >= 0;
+    return ready ? complete(state, gb) : Effect().noReply();
+  }
+
+  /** Hands back what was asked, or what the pool holds if a release fell short; the rest stays with the bots. */
+  private ReplyEffect<Event, DiamondState> complete(DiamondState state, GiveBack gb) {
+    BigDecimal returned = Money.normalize(gb.asked().min(state.uncommittedPool()));
+    if (returned.compareTo(gb.asked()) < 0) {
+      context.getLog().warn("{}: gives back {} of the {} the master asked for", kind.id(), returned.toPlainString(),
+          gb.asked().toPlainString());
+    }
+    return Effect().persist(new GiveBackCompleted(gb.requestId(), returned)).thenRun(s -> {
+      StatusReply<DiamondView.Returned> reply = StatusReply.success(returned(s.giveBack()));
+      giveBackWaiting.forEach(w -> w.tell(reply));
+      giveBackWaiting.clear();
+    }).thenNoReply();
+  }
+
+  private static boolean releasesQueued(DiamondState state, GiveBack gb) {
+    return state.pending().stream().anyMatch(op -> gb.origin().equals(op.origin()));
+  }
+
+  private DiamondView.Returned returned(GiveBack gb) {
+    return new DiamondView.Returned(kind, gb.requestId(), gb.asked(), gb.returned());
+  }
+
+  private String givingBackMessage(DiamondState state) {
+    return "diamond " + kind.id() + " is busy: giving " + state.giveBack().asked().toPlainString()
+        + " back to the master (request " + state.giveBack().requestId() + ")";
+  }
+
   // ---- rebalancing and stats ---------------------------------------------------------------------------------
 
   private ReplyEffect<Event, DiamondState> startRebalance(DiamondState state,
@@ -286,18 +460,19 @@ public final class DiamondSupervisor
       return Effect().reply(replyTo, StatusReply.error("diamond " + kind.id() + " is busy: "
           + state.pending().size() + " bot operations still in flight"));
     }
-    observe(state.botsIn(BotStatus.ACTIVE), null, replyTo);
+    if (state.givingBack()) return Effect().reply(replyTo, StatusReply.error(givingBackMessage(state)));
+    observe(state.botsIn(BotStatus.ACTIVE), (views, unanswered) -> new BotsObserved(views, unanswered, null, replyTo));
     return Effect().noReply();
   }
 
   private ReplyEffect<Event, DiamondState> onGetStats(DiamondState state, GetStats cmd) {
-    observe(state.roster().values().stream().filter(e -> e.status() != BotStatus.RETIRED).toList(), cmd.replyTo(),
-        null);
+    observe(state.roster().values().stream().filter(e -> e.status() != BotStatus.RETIRED).toList(),
+        (views, unanswered) -> new BotsObserved(views, unanswered, cmd.replyTo(), null));
     return Effect().noReply();
   }
 
-  private void observe(List<RosterEntry> entries, ActorRef<DiamondView.Stats> statsTo,
-      ActorRef<StatusReply<DiamondView.RebalanceResult>> rebalanceTo) {
+  /** Asks each bot for its view; bots that do not answer in time are listed as unanswered, not waited for. */
+  private void observe(List<RosterEntry> entries, BiFunction<List<BotView>, List<String>, Command> observed) {
     List<CompletableFuture<BotView>> asks = new ArrayList<>();
     for (RosterEntry e : entries) {
       CompletionStage<BotView> ask = AskPattern.ask(bots.apply(e.botId()), BotEntity.GetState::new,
@@ -313,7 +488,7 @@ public final class DiamondSupervisor
         if (v == null) unanswered.add(entries.get(i).botId());
         else views.add(v);
       }
-      return new BotsObserved(views, unanswered, statsTo, rebalanceTo);
+      return observed.apply(views, unanswered);
     });
   }
 
@@ -339,6 +514,8 @@ public final class DiamondSupervisor
       return Effect().reply(replyTo, StatusReply.error("diamond " + kind.id() + " is busy: "
           + state.pending().size() + " bot operations still in flight"));
     }
+    // Moving capital between bots while capital is being taken from them would plan on books about to change.
+    if (state.givingBack()) return Effect().reply(replyTo, StatusReply.error(givingBackMessage(state)));
     List<Rebalancer.Performance> performance = msg.views().stream()
         .map(v -> new Rebalancer.Performance(v.botId(), v.equity(), v.returnOnCapital(), v.releasable()))
         .toList();
@@ -381,6 +558,7 @@ public final class DiamondSupervisor
       case RESUME -> this.<Done>ask(bot, BotEntity.Resume::new);
       case HALT -> this.<Done>ask(bot, r -> new BotEntity.Halt(op.origin(), r));
       case RETIRE -> this.<BotEntity.Retired>ask(bot, r -> new BotEntity.Retire(op.transferSeq(), r));
+      case PARAMETERS -> this.<Done>ask(bot, r -> new BotEntity.ChangeParameters(op.config().parameters(), r));
     };
     context.pipeToSelf(reply, (r, err) -> {
       if (err != null) return new OpUnanswered(op.opId(), err.toString());
@@ -412,6 +590,7 @@ public final class DiamondSupervisor
       ActorRef<StatusReply<Done>> client = waiting.remove(msg.opId());
       if (client != null) client.tell(msg.ok() ? StatusReply.ack() : StatusReply.error(msg.error()));
       dispatch(s);
+      progressGiveBack(s);
     }).thenNoReply();
   }
 

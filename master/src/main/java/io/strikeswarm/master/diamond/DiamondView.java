@@ -20,6 +20,10 @@ public final class DiamondView {
   public record Stats(DiamondKind kind, DiamondLedger ledger, List<BotView> bots, List<String> unanswered,
       BigDecimal equity, BigDecimal realizedPnl, BigDecimal unrealizedPnl) implements CborSerializable {}
 
+  /** What a diamond gave back of what the master asked for; less when its bots could not free the rest. */
+  public record Returned(DiamondKind kind, long requestId, BigDecimal asked, BigDecimal returned)
+      implements CborSerializable {}
+
   public record RebalanceResult(DiamondKind kind, List<Rebalancer.Transfer> transfers, BigDecimal moved)
       implements CborSerializable {}
 }

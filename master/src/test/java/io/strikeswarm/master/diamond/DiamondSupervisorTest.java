@@ -369,6 +369,264 @@ class DiamondSupervisorTest {
     }
   }
 
+  // ---- changing parameters -----------------------------------------------------------------------------------
+
+  @Nested
+  @DisplayName("on ChangeParameters")
+  class ChangingParameters {
+    @BeforeEach
+    void twoFundedBots() {
+      fund("20000");
+      enlist(spec("long-01", "AAA", Side.LONG), spec("long-02", "BBB", Side.LONG));
+      awaitIdle();
+    }
+
+    @Test
+    @DisplayName("persists a PARAMETERS step with the merged config, and the roster takes it once the bot has")
+    void changesThroughTheQueue() {
+      BotConfig before = diamond.getState().roster().get("long-01").config();
+      DiamondLedger books = diamond.getState().ledger();
+
+      var result = changeParameters("long-01", Map.of("long", "9"));
+
+      assertThat(result.reply().isSuccess()).isTrue();
+      BotConfig merged = before.withParameters(Map.of("short", "2", "long", "9"));
+      OpsScheduled scheduled = (OpsScheduled) result.events().get(0);
+      assertThat(scheduled.ops()).extracting(BotOp::kind, BotOp::botId, BotOp::config, BotOp::amount,
+          BotOp::transferSeq, BotOp::origin)
+          .containsExactly(tuple(BotOp.Kind.PARAMETERS, "long-01", merged, Money.ZERO, 0L, "operator"));
+      assertThat(result.events().get(1)).isEqualTo(new OpCompleted(scheduled.ops().get(0).opId(), Money.ZERO));
+      assertThat(result.state().roster().get("long-01").config()).isEqualTo(merged);
+      assertThat(result.state().roster().get("long-01").status()).isEqualTo(BotStatus.ACTIVE);
+      assertThat(result.state().roster().get("long-02").config().parameters()).containsEntry("long", "4");
+      assertThat(result.state().ledger()).as("no capital moves").isEqualTo(books);
+      assertThat(bots.view("long-01").config()).isEqualTo(merged);
+    }
+
+    @Test
+    @DisplayName("merges a change over one still queued, so both take effect")
+    void changesInQuickSuccession() {
+      bots.gate("long-01", 0);
+      var firstReply = testKit.<StatusReply<Done>>createTestProbe();
+      diamond.runCommand(new DiamondSupervisor.ChangeParameters("long-01", Map.of("short", "3"), firstReply.ref()));
+      bots.awaitHeld("long-01", 1);
+      var secondReply = testKit.<StatusReply<Done>>createTestProbe();
+      var second = diamond.runCommand(
+          new DiamondSupervisor.ChangeParameters("long-01", Map.of("long", "8"), secondReply.ref()));
+      assertThat(second.state().pending()).extracting(BotOp::config).extracting(BotConfig::parameters)
+          .containsExactly(Map.of("short", "3", "long", "4"), Map.of("short", "3", "long", "8"));
+
+      bots.open("long-01");
+
+      assertThat(firstReply.receiveMessage().isSuccess()).isTrue();
+      assertThat(secondReply.receiveMessage().isSuccess()).isTrue();
+      awaitIdle();
+      assertThat(diamond.getState().roster().get("long-01").config().parameters())
+          .containsExactly(Map.entry("long", "8"), Map.entry("short", "3"));
+      assertThat(bots.view("long-01").config().parameters()).isEqualTo(Map.of("short", "3", "long", "8"));
+    }
+
+    @Test
+    @DisplayName("acknowledges parameters the bot already has without persisting anything")
+    void sameParameters() {
+      DiamondState before = diamond.getState();
+
+      var result = changeParameters("long-02", Map.of("short", "2"));
+
+      assertThat(result.reply().isSuccess()).isTrue();
+      assertThat(result.hasNoEvents()).isTrue();
+      assertThat(result.state()).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("refuses parameters the strategy cannot take, naming the parameter, and changes nothing")
+    void refusesBadParameters() {
+      DiamondState before = diamond.getState();
+      long botEvents = bots.view("long-01").eventCount();
+
+      var text = changeParameters("long-01", Map.of("short", "abc"));
+      var crossed = changeParameters("long-01", Map.of("short", "4"));
+      var unknown = changeParameters("long-01", Map.of("window", "5"));
+      var nothing = changeParameters("long-01", Map.of());
+
+      assertThat(text.reply().getError().getMessage()).isEqualTo("parameters.short: must be a whole number, got 'abc'");
+      assertThat(crossed.reply().getError().getMessage())
+          .isEqualTo("parameters.long: must be a whole number greater than short (4) and at most 1000, got '4'");
+      assertThat(unknown.reply().getError().getMessage()).startsWith("parameters.window: is not a parameter");
+      assertThat(nothing.reply().getError().getMessage()).startsWith("parameters: ");
+      for (var result : List.of(text, crossed, unknown, nothing)) {
+        assertThat(result.hasNoEvents()).isTrue();
+        assertThat(result.state()).isEqualTo(before);
+      }
+      assertThat(bots.view("long-01").eventCount()).isEqualTo(botEvents);
+    }
+
+    @Test
+    @DisplayName("refuses a bot that is not on its roster, and a retired one")
+    void refusesUnknownAndRetiredBots() {
+      manage("long-02", BotAction.RETIRE);
+      DiamondState before = diamond.getState();
+
+      var unknown = changeParameters("long-42", Map.of("short", "3"));
+      var retired = changeParameters("long-02", Map.of("short", "3"));
+
+      assertThat(unknown.reply().getError().getMessage()).isEqualTo("unknown bot long-42 in long-strike");
+      assertThat(retired.reply().getError().getMessage())
+          .isEqualTo("bot long-02 is retired; its parameters cannot be changed");
+      for (var result : List.of(unknown, retired)) {
+        assertThat(result.hasNoEvents()).isTrue();
+        assertThat(result.state()).isEqualTo(before);
+      }
+    }
+  }
+
+  // ---- giving capital back -----------------------------------------------------------------------------------
+
+  @Nested
+  @DisplayName("on ReturnCapital")
+  class GivingBack {
+    @BeforeEach
+    void twoFundedBotsAndSomePool() {
+      // 20,000 to the bots, 1,000 left in the pool.
+      fund("20000");
+      enlist(spec("long-01", "AAA", Side.LONG), spec("long-02", "BBB", Side.LONG));
+      awaitIdle();
+      fund("21000");
+    }
+
+    @Test
+    @DisplayName("gives from its pool first, without touching its bots")
+    void fromThePool() {
+      var result = giveBack(7, "600");
+
+      assertThat(result.reply().getValue()).isEqualTo(new DiamondView.Returned(KIND, 7, money("600"), money("600")));
+      assertThat(result.events()).containsExactly(new DiamondSupervisor.GiveBackRequested(7, money("600")),
+          new DiamondSupervisor.GiveBackCompleted(7, money("600")));
+      DiamondLedger ledger = result.state().ledger();
+      assertThat(ledger.funding()).isEqualTo(money("20400"));
+      assertThat(ledger.pool()).isEqualTo(money("400"));
+      assertThat(ledger.allocatedToBots()).isEqualTo(money("20000"));
+      assertThat(ledger.balances()).isTrue();
+      assertThat(result.state().givingBack()).isFalse();
+    }
+
+    @Test
+    @DisplayName("releases the rest from its bots in proportion to their allocations, and only then gives it back")
+    void fromTheBots() {
+      var result = giveBack(3, "5000");
+
+      assertThat(result.reply().getValue().returned()).isEqualTo(money("5000"));
+      List<Event> events = result.events();
+      assertThat(events.get(0)).isEqualTo(new DiamondSupervisor.GiveBackRequested(3, money("5000")));
+      var releasing = (DiamondSupervisor.GiveBackReleasing) events.get(1);
+      assertThat(releasing.releases()).extracting(BotOp::kind, BotOp::botId, BotOp::amount, BotOp::origin)
+          .containsExactly(tuple(BotOp.Kind.RELEASE, "long-01", money("2000"), "give-back-3"),
+              tuple(BotOp.Kind.RELEASE, "long-02", money("2000"), "give-back-3"));
+      assertThat(releasing.releases()).extracting(BotOp::transferSeq).containsExactly(3L, 4L);
+      assertThat(events.get(events.size() - 1)).isEqualTo(new DiamondSupervisor.GiveBackCompleted(3, money("5000")));
+      DiamondLedger ledger = result.state().ledger();
+      assertThat(ledger.funding()).isEqualTo(money("16000"));
+      assertThat(ledger.pool()).isEqualTo(Money.ZERO);
+      assertThat(ledger.allocations()).containsOnly(Map.entry("long-01", money("8000")),
+          Map.entry("long-02", money("8000")));
+      assertThat(ledger.balances()).isTrue();
+      assertBooksAgreeWithBots(ledger);
+    }
+
+    @Test
+    @DisplayName("gives back what it could when bots hold the rest in positions, and says how much")
+    void shortWhenBotsHoldPositions() {
+      // long-01 buys the crossing at 110 with its capital and is marked at 120: little of it is free.
+      bots.feed("long-01", bars("AAA", 100, 100, 100, 95, 110, 120));
+      BigDecimal free = bots.view("long-01").releasable();
+      assertThat(free).isLessThan(money("1000"));
+
+      var result = giveBack(4, "15000");
+
+      DiamondView.Returned returned = result.reply().getValue();
+      BigDecimal expected = Money.normalize(money("1000").add(money("10000"))
+          .add(free.setScale(2, java.math.RoundingMode.DOWN)));
+      assertThat(returned.asked()).isEqualTo(money("15000"));
+      assertThat(returned.returned()).isEqualTo(expected);
+      DiamondLedger ledger = result.state().ledger();
+      assertThat(ledger.funding()).isEqualTo(Money.normalize(money("21000").subtract(expected)));
+      assertThat(ledger.allocationOf("long-02")).isEqualTo(Money.ZERO);
+      assertThat(ledger.balances()).isTrue();
+      assertBooksAgreeWithBots(ledger);
+      assertThat(bots.view("long-01").positions()).as("no position is touched").hasSize(1);
+    }
+
+    @Test
+    @DisplayName("answers a resent request with what it returned, without giving anything twice")
+    void resendIsIdempotent() {
+      giveBack(5, "5000");
+      DiamondState before = diamond.getState();
+
+      var again = giveBack(5, "5000");
+
+      assertThat(again.reply().getValue()).isEqualTo(new DiamondView.Returned(KIND, 5, money("5000"), money("5000")));
+      assertThat(again.hasNoEvents()).isTrue();
+      assertThat(again.state()).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("refuses to give back nothing, more than it was funded with, or for an older request")
+    void refusals() {
+      giveBack(5, "100");
+      DiamondState before = diamond.getState();
+
+      var zero = giveBack(6, "0");
+      var tooMuch = giveBack(6, "30000");
+      var older = giveBack(4, "100");
+
+      assertThat(zero.reply().getError().getMessage()).isEqualTo("amount: must be > 0, got 0");
+      assertThat(tooMuch.reply().getError().getMessage()).contains("amount: diamond long-strike is funded with");
+      assertThat(older.reply().getError().getMessage()).contains("older than the last one, 5");
+      for (var result : List.of(zero, tooMuch, older)) {
+        assertThat(result.hasNoEvents()).isTrue();
+        assertThat(result.state()).isEqualTo(before);
+      }
+    }
+
+    @Test
+    @DisplayName("does not rebalance while it gives back, and resumes a give-back after a restart, releasing once")
+    void restartMidway() {
+      bots.gate("long-02", 1); // lets the supervisor's question through, holds the RELEASE
+      var master = testKit.<StatusReply<DiamondView.Returned>>createTestProbe();
+      diamond.runCommand(new DiamondSupervisor.ReturnCapital(9, new BigDecimal("5000"), master.ref()));
+      bots.awaitHeld("long-02", 1);
+      eventually(() -> assertThat(diamond.getState().head()).hasValueSatisfying(op -> {
+        assertThat(op.kind()).isEqualTo(BotOp.Kind.RELEASE);
+        assertThat(op.botId()).isEqualTo("long-02");
+      }));
+      DiamondState midway = diamond.getState();
+      assertThat(midway.givingBack()).isTrue();
+      assertThat(midway.ledger().funding()).as("nothing is given back before it is back").isEqualTo(money("21000"));
+
+      DiamondState recovered = diamond.restart().state();
+      assertThat(recovered).isEqualTo(midway);
+      var rebalance = diamond.<StatusReply<DiamondView.RebalanceResult>>runCommand(DiamondSupervisor.Rebalance::new);
+      assertThat(rebalance.reply().getError().getMessage()).contains("busy");
+
+      bots.awaitHeld("long-02", 2);
+      bots.open("long-02");
+      var resent = giveBack(9, "5000");
+
+      assertThat(resent.reply().getValue().returned()).isEqualTo(money("5000"));
+      DiamondLedger ledger = diamond.getState().ledger();
+      assertThat(ledger.funding()).isEqualTo(money("16000"));
+      assertThat(ledger.allocations()).containsOnly(Map.entry("long-01", money("8000")),
+          Map.entry("long-02", money("8000")));
+      assertBooksAgreeWithBots(ledger);
+      assertThat(bots.view("long-02").eventCount()).as("configured, funded, released once").isEqualTo(3);
+    }
+
+    private CommandResultWithReply<Command, Event, DiamondState, StatusReply<DiamondView.Returned>> giveBack(
+        long requestId, String amount) {
+      return diamond.runCommand(r -> new DiamondSupervisor.ReturnCapital(requestId, new BigDecimal(amount), r));
+    }
+  }
+
   // ---- rebalancing -------------------------------------------------------------------------------------------
 
   @Nested
@@ -601,6 +859,11 @@ class DiamondSupervisorTest {
   private CommandResultWithReply<Command, Event, DiamondState, StatusReply<Done>> manage(String botId,
       BotAction action) {
     return diamond.runCommand(r -> new DiamondSupervisor.ManageBot(botId, action, r));
+  }
+
+  private CommandResultWithReply<Command, Event, DiamondState, StatusReply<Done>> changeParameters(String botId,
+      Map<String, String> parameters) {
+    return diamond.runCommand(r -> new DiamondSupervisor.ChangeParameters(botId, parameters, r));
   }
 
   private DiamondView.Roster roster() {
