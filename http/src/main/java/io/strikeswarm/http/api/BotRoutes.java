@@ -197,7 +197,8 @@ final class BotRoutes extends RouteSupport {
     known(id);
     Map<String, String> parameters = Body.parse(text, Set.of("parameters")).stringMap("parameters", 32);
     if (parameters.isEmpty()) throw ApiError.badRequest("parameters", "must name at least one parameter");
-    throw new ApiError(501, "pending", "MERGE-PENDING parameters", null);
+    return this.<Done>askMaster(r -> new Master.ChangeBotParameters(id, Map.copyOf(parameters), r))
+        .thenApply(done -> Responses.ok(Map.of("botId", id, "parameters", parameters, "done", true)));
   }
 
   /** The snapshot, if the bot is on a roster; otherwise 404 (and no entity is ever created for the id). */

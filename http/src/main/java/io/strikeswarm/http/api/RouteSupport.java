@@ -22,6 +22,9 @@ import org.apache.pekko.pattern.StatusReply;
 
 /** What every group of routes shares: asking the swarm, turning refusals into API errors, auditing changes. */
 abstract class RouteSupport extends AllDirectives {
+  private static final java.util.regex.Pattern REQUEST_FIELD =
+      java.util.regex.Pattern.compile("((?:parameters|weights|reserve)(?:\\.[A-Za-z0-9_-]+)?): ");
+
   protected final ApiContext ctx;
 
   RouteSupport(ApiContext ctx) {
@@ -128,7 +131,13 @@ abstract class RouteSupport extends AllDirectives {
       cause = cause.getCause();
     }
     if (cause instanceof ApiError api) return api;
-    if (cause instanceof StatusReply.ErrorMessage refused) return ApiError.conflict(refused.getMessage());
+    if (cause instanceof StatusReply.ErrorMessage refused) {
+      // The swarm checks what only it can (a strategy's parameters, the books): a refusal naming a request field is
+      // the request's fault; any other refusal is a conflict with the swarm's state.
+      java.util.regex.Matcher field = REQUEST_FIELD.matcher(refused.getMessage());
+      if (field.lookingAt()) return ApiError.badRequest(field.group(1), refused.getMessage().substring(field.end()));
+      return ApiError.conflict(refused.getMessage());
+    }
     if (cause instanceof TimeoutException || cause instanceof org.apache.pekko.pattern.AskTimeoutException) {
       return new ApiError(503, "unavailable", "the swarm did not answer in time; retry", null);
     }

@@ -84,7 +84,9 @@ final class SwarmRoutes extends RouteSupport {
     } else if (reserve == null) {
       throw ApiError.badRequest(null, "give weights, reserve, or both");
     }
-    throw new ApiError(501, "pending", "MERGE-PENDING allocation", null);
+    return this.<io.strikeswarm.master.capital.AllocationResult>askMaster(r ->
+        new Master.ChangeAllocation(weights.isEmpty() ? null : Map.copyOf(weights), reserve, r))
+        .thenApply(Responses::ok);
   }
 
   private CompletionStage<HttpResponse> killSwitch(String text, Principal who) {

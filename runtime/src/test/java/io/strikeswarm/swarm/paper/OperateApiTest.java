@@ -182,7 +182,46 @@ class OperateApiTest {
   }
 
   @Test
+  @Order(8)
+  void anOperatorChangesABotsParametersThroughItsSupervisorAndTheStrategyChecksThem() {
+    ApiClient.Reply refused = swarm.operator.put("/api/bots/long-01/parameters", "{\"parameters\":{\"short\":\"abc\"}}");
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.json().at("/error/field").asText()).isEqualTo("parameters.short");
+    ApiClient.Reply unknown = swarm.operator.put("/api/bots/long-01/parameters", "{\"parameters\":{\"fast\":\"3\"}}");
+    assertThat(unknown.status()).isEqualTo(400);
+
+    ApiClient.Reply changed = swarm.operator.put("/api/bots/long-01/parameters", "{\"parameters\":{\"short\":7}}");
+    assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+    eventually(() -> swarm.viewer.get("/api/bots/long-01?fresh=true").json().at("/config/parameters/short").asText()
+        .equals("7"));
+    assertThat(swarm.viewer.get("/api/bots/long-01").json().at("/config/parameters/long").asText()).isEqualTo("20");
+  }
+
+  @Test
   @Order(9)
+  void anAdminMovesCapitalBetweenTheReserveAndTheDiamondsWithTheBooksBalancedThroughout() {
+    ApiClient.Reply reply = swarm.admin.put("/api/master/allocation",
+        "{\"weights\":{\"long-strike\":\"0.3\",\"short-strike\":\"0.2\",\"amm\":\"0.5\"},\"reserve\":\"0.06\"}");
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    JsonNode result = reply.json();
+    assertThat(result.at("/reserveTarget").asText()).startsWith("48000");
+    JsonNode s = swarm.viewer.get("/api/swarm").json();
+    assertThat(s.at("/allocation/reserveRatio").asText()).isEqualTo("0.06");
+    assertThat(s.at("/allocation/weights/long-strike").asText()).isEqualTo("0.3");
+    assertThat(s.get("booksBalance").asBoolean()).isTrue();
+    java.math.BigDecimal total = new java.math.BigDecimal(s.at("/capital/reserve").asText())
+        .add(new java.math.BigDecimal(s.at("/capital/unallocated").asText()))
+        .add(new java.math.BigDecimal(s.at("/capital/deployed").asText()));
+    assertThat(total).isEqualByComparingTo("800000");
+    if (result.get("complete").asBoolean()) {
+      assertThat(s.at("/capital/reserve").asText()).isEqualTo("48000.00000000");
+    } else {
+      assertThat(result.get("shortfalls")).isNotEmpty();
+    }
+  }
+
+  @Test
+  @Order(10)
   void theLiveStreamDeliversSwarmUpdates() throws Exception {
     HttpResponse<Stream<String>> stream = java.net.http.HttpClient.newHttpClient()
         .sendAsync(swarm.viewer.request("/api/stream").build(), HttpResponse.BodyHandlers.ofLines())
@@ -198,7 +237,7 @@ class OperateApiTest {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void theKillSwitchHaltsAndFlattensEveryBotAndResumeBringsThemBack() {
     ApiClient.Reply kill = swarm.admin.post("/api/kill-switch", "{\"reason\":\"drill\"}");
     assertThat(kill.status()).isEqualTo(200);
@@ -216,7 +255,7 @@ class OperateApiTest {
   }
 
   @Test
-  @Order(11)
+  @Order(12)
   void aTokenBeyondItsRateIsAnswered429WithRetryAfter() {
     ApiClient.Reply limited = null;
     for (int i = 0; i < 1_000 && limited == null; i++) {
