@@ -39,7 +39,7 @@ import picocli.CommandLine.Parameters;
 /** The {@code swarm} command. */
 @Command(name = "swarm", mixinStandardHelpOptions = true, version = "StrikeSwarm 0.1.0",
     description = "StrikeSwarm: a distributed trading-bot swarm on Apache Pekko.",
-    subcommands = {SwarmCli.Run.class, SwarmCli.Token.class, SwarmCli.Start.class, SwarmCli.Roster.class, SwarmCli.Rebalance.class, SwarmCli.Pause.class,
+    subcommands = {SwarmCli.Run.class, SwarmCli.Inspect.class, SwarmCli.Token.class, SwarmCli.Start.class, SwarmCli.Roster.class, SwarmCli.Rebalance.class, SwarmCli.Pause.class,
         SwarmCli.Resume.class, SwarmCli.Retire.class, SwarmCli.Backtest.class, SwarmCli.BenchBacktest.class,
         SwarmCli.BenchJournal.class})
 public final class SwarmCli implements Callable<Integer> {
@@ -340,6 +340,89 @@ public final class SwarmCli implements Callable<Integer> {
       out.flush();
       service.runtime().system().getWhenTerminated().toCompletableFuture().get();
       return 0;
+    }
+  }
+
+  @Command(name = "inspect", description = {"Look into a running swarm through its API (and Pekko Management): "
+      + "`inspect swarm`, `inspect bot ID [--events] [--at SEQ]`, `inspect shards`."},
+      subcommands = {SwarmCli.InspectSwarm.class, SwarmCli.InspectBot.class})
+  static final class Inspect implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    SwarmCli parent;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--url", paramLabel = "URL", defaultValue = "http://127.0.0.1:8080",
+        description = "The swarm's API (default ${DEFAULT-VALUE})")
+    java.net.URI url;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+        description = "Bearer token file (default: $SWARM_TOKEN, else DATA_DIR/http/admin.token)")
+    Path tokenFile;
+
+    @Override
+    public Integer call() {
+      spec.commandLine().usage(spec.commandLine().getOut());
+      return 0;
+    }
+
+    io.strikeswarm.swarm.inspect.ApiInspector inspector() {
+      String token = System.getenv("SWARM_TOKEN");
+      Path file = tokenFile != null ? tokenFile : io.strikeswarm.swarm.paper.ApiTokens.tokenFile(parent.dataDirectory());
+      if ((token == null || token.isBlank()) && Files.isReadable(file)) {
+        try {
+          token = Files.readString(file).trim();
+        } catch (java.io.IOException e) {
+          throw new BadOption("--token-file: cannot read " + file + ": " + e.getMessage());
+        }
+      } else if ((token == null || token.isBlank()) && tokenFile != null) {
+        throw new BadOption("--token-file: cannot read " + tokenFile);
+      }
+      return new io.strikeswarm.swarm.inspect.ApiInspector(url, token);
+    }
+
+    int print(java.util.function.Supplier<String> report) {
+      try {
+        spec.commandLine().getOut().print(report.get());
+        spec.commandLine().getOut().flush();
+        return 0;
+      } catch (io.strikeswarm.swarm.inspect.ApiInspector.InspectFailed e) {
+        spec.commandLine().getErr().println("swarm: " + e.getMessage());
+        spec.commandLine().getErr().flush();
+        return EXIT_FAILED;
+      }
+    }
+  }
+
+  @Command(name = "swarm", description = "Capital, equity, P&L, risk state and limits, diamonds, best and worst bots")
+  static final class InspectSwarm implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    Inspect inspect;
+
+    @Override
+    public Integer call() {
+      return inspect.print(() -> inspect.inspector().swarm());
+    }
+  }
+
+  @Command(name = "bot", description = "One bot: state, books, position, stats, plan; its journal with --events; "
+      + "its state after event SEQ with --at SEQ (time travel)")
+  static final class InspectBot implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    Inspect inspect;
+
+    @Parameters(paramLabel = "ID", description = "Bot id, e.g. long-07") String id;
+
+    @Option(names = "--events", description = "List the bot's journal") boolean events;
+
+    @Option(names = "--at", paramLabel = "SEQ", description = "Show the bot as it was after event SEQ") Long at;
+
+    @Override
+    public Integer call() {
+      if (!id.matches("[a-z]+-\\d{2}")) throw new BadOption("bot id must look like long-07, got '" + id + "'");
+      if (at != null && at < 0) throw new BadOption("--at: must be >= 0, got " + at);
+      return inspect.print(() -> inspect.inspector().bot(id, events, at));
     }
   }
 
