@@ -327,14 +327,19 @@ public final class SwarmCli implements Callable<Integer> {
           Optional.ofNullable(symbol), skipBadRows, pace, Optional.ofNullable(host), Optional.ofNullable(port));
       io.strikeswarm.swarm.paper.PaperService service;
       try {
+        // Kamon first: its agent must see every Pekko class load (docs/metrics.md).
+        var metrics = io.strikeswarm.swarm.metrics.Metrics.start(NodeConfig.load(parent.dataDirectory(),
+            parent.overrides()));
         service = io.strikeswarm.swarm.paper.PaperService.start(parent.dataDirectory(), parent.overrides(), options,
-            io.strikeswarm.http.metrics.SwarmMetrics.NONE, out);
+            metrics, out);
       } catch (IllegalArgumentException e) {
         throw new BadOption(e.getMessage());
       }
       var address = service.address();
       out.printf("swarm: serving http://%s:%d/ (dashboard) and /api (token: %s or your configured tokens)%n",
           address.getHostString(), address.getPort(), service.tokenFile());
+      out.printf("swarm: Pekko Management at %s; Prometheus metrics per swarm.metrics (default 127.0.0.1:9095)%n",
+          service.management());
       out.printf("swarm: paper trading %s at %s; Ctrl-C stops it (the step in flight completes)%n",
           String.join(", ", options.data()), pace);
       out.flush();
@@ -345,7 +350,7 @@ public final class SwarmCli implements Callable<Integer> {
 
   @Command(name = "inspect", description = {"Look into a running swarm through its API (and Pekko Management): "
       + "`inspect swarm`, `inspect bot ID [--events] [--at SEQ]`, `inspect shards`."},
-      subcommands = {SwarmCli.InspectSwarm.class, SwarmCli.InspectBot.class})
+      subcommands = {SwarmCli.InspectSwarm.class, SwarmCli.InspectBot.class, SwarmCli.InspectShards.class})
   static final class Inspect implements Callable<Integer> {
     @CommandLine.ParentCommand
     SwarmCli parent;
@@ -423,6 +428,32 @@ public final class SwarmCli implements Callable<Integer> {
       if (!id.matches("[a-z]+-\\d{2}")) throw new BadOption("bot id must look like long-07, got '" + id + "'");
       if (at != null && at < 0) throw new BadOption("--at: must be >= 0, got " + at);
       return inspect.print(() -> inspect.inspector().bot(id, events, at));
+    }
+  }
+
+  @Command(name = "shards", description = "Cluster members and which node hosts which bot shards and how many "
+      + "bots (Pekko Management)")
+  static final class InspectShards implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    Inspect inspect;
+
+    @Option(names = "--management-url", paramLabel = "URL", defaultValue = "http://127.0.0.1:8558",
+        description = "Pekko Management of a node (default ${DEFAULT-VALUE})")
+    java.net.URI management;
+
+    @Override
+    public Integer call() {
+      try {
+        var view = new io.strikeswarm.swarm.inspect.ManagementClient(management).view(List.of("bot"));
+        inspect.spec.commandLine().getOut().print(io.strikeswarm.swarm.inspect.ShardsReport.of(view).render());
+        inspect.spec.commandLine().getOut().flush();
+        return 0;
+      } catch (IllegalStateException e) {
+        inspect.spec.commandLine().getErr().println("swarm: " + e.getMessage()
+            + " (is `swarm run` running? --management-url says where)");
+        inspect.spec.commandLine().getErr().flush();
+        return EXIT_FAILED;
+      }
     }
   }
 

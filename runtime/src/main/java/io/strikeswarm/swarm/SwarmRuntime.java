@@ -36,11 +36,7 @@ public final class SwarmRuntime implements AutoCloseable {
 
   /** The configuration a node runs with: profile layer for the data directory, then application.conf. */
   public static Config loadConfig(Path dataDirectory, Config overrides) {
-    Config application = ConfigFactory.parseResourcesAnySyntax("application");
-    JournalProfile profile = JournalProfile.parse(
-        overrides.withFallback(application).withFallback(ConfigFactory.systemEnvironment())
-            .resolve().getString("swarm.persistence.profile"));
-    return ConfigFactory.load(overrides.withFallback(profile.overlay(dataDirectory)).withFallback(application));
+    return NodeConfig.load(dataDirectory, overrides);
   }
 
   public static SwarmRuntime start(Path dataDirectory, Config overrides) {

@@ -53,13 +53,21 @@ public final class PaperService implements AutoCloseable {
   private final SwarmRuntime runtime;
   private final PaperFeed feed;
   private final ServerBinding binding;
+  private final java.net.URI management;
   private final Path tokenFile;
 
-  private PaperService(SwarmRuntime runtime, PaperFeed feed, ServerBinding binding, Path tokenFile) {
+  private PaperService(SwarmRuntime runtime, PaperFeed feed, ServerBinding binding, java.net.URI management,
+      Path tokenFile) {
     this.runtime = runtime;
     this.feed = feed;
     this.binding = binding;
+    this.management = management;
     this.tokenFile = tokenFile;
+  }
+
+  /** Pekko Management's endpoint of this node (cluster members, shards). */
+  public java.net.URI management() {
+    return management;
   }
 
   public static PaperService start(Path dataDirectory, Config overrides, PaperOptions options, SwarmMetrics metrics,
@@ -67,7 +75,7 @@ public final class PaperService implements AutoCloseable {
     MarketData market = MarketDataLoader.load(options.data(),
         new LoadOptions(options.bar().map(LoadOptions::parseBar), options.symbol(), options.skipBadRows()));
     List<String> instruments = market.instruments().stream().map(InstrumentSeries::instrument).toList();
-    Config config = SwarmRuntime.loadConfig(dataDirectory, overrides);
+    Config config = io.strikeswarm.swarm.NodeConfig.load(dataDirectory, overrides);
     SwarmSettings settings = SwarmSettings.from(config);
     checkInstruments(settings, instruments);
     Config http = config.getConfig("swarm.http");
@@ -108,6 +116,7 @@ public final class PaperService implements AutoCloseable {
       monitor.start(viewRefresh);
       ledger.start(runtime.system(), readSide);
       ServerBinding binding = ApiServer.start(ctx, host, port, Duration.ofSeconds(10));
+      java.net.URI management = io.strikeswarm.swarm.management.ManagementServer.start(runtime.system());
 
       CoordinatedShutdown shutdown = CoordinatedShutdown.get(runtime.system());
       shutdown.addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "stop-paper-feed", () -> {
@@ -121,7 +130,7 @@ public final class PaperService implements AutoCloseable {
         return CompletableFuture.completedFuture(Done.getInstance());
       });
       feed.start();
-      return new PaperService(runtime, feed, binding, ApiTokens.tokenFile(dataDirectory));
+      return new PaperService(runtime, feed, binding, management, ApiTokens.tokenFile(dataDirectory));
     } catch (Exception e) {
       runtime.close();
       if (e instanceof RuntimeException r) throw r;

@@ -31,7 +31,7 @@ final class ServiceFixture implements AutoCloseable {
     NewToken o = generator.generate("test-operator", Role.OPERATOR);
     NewToken a = generator.generate("test-admin", Role.ADMIN);
     Config overrides = ConfigFactory.parseString("swarm.http.auth.tokens = [" + v.hoconSnippet() + ","
-        + o.hoconSnippet() + "," + a.hoconSnippet() + "]\n" + extraConfig);
+        + o.hoconSnippet() + "," + a.hoconSnippet() + "]\nswarm.management.port = 0\n" + extraConfig);
     service = PaperService.start(dataDir, overrides, new PaperOptions(BacktestOptions.DEFAULT_DATA, Optional.empty(),
         Optional.empty(), false, speed, Optional.of("127.0.0.1"), Optional.of(0)), SwarmMetrics.NONE,
         new PrintWriter(console, true));

@@ -1,0 +1,23 @@
+package io.strikeswarm.swarm;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.strikeswarm.persistence.JournalProfile;
+import java.nio.file.Path;
+
+/**
+ * The configuration a node runs with: the journal profile's layer for the data directory, then application.conf.
+ * Free of Pekko classes on purpose: `swarm run` reads it before Kamon attaches its agent, and no Pekko class may
+ * load before that.
+ */
+public final class NodeConfig {
+  private NodeConfig() {}
+
+  public static Config load(Path dataDirectory, Config overrides) {
+    Config application = ConfigFactory.parseResourcesAnySyntax("application");
+    JournalProfile profile = JournalProfile.parse(
+        overrides.withFallback(application).withFallback(ConfigFactory.systemEnvironment())
+            .resolve().getString("swarm.persistence.profile"));
+    return ConfigFactory.load(overrides.withFallback(profile.overlay(dataDirectory)).withFallback(application));
+  }
+}
