@@ -29,7 +29,9 @@ public final class InstrumentationProbe {
     Path dataDir = Path.of(args[0]);
     int port = Integer.parseInt(args[1]);
     Config overrides = ConfigFactory.parseMap(Map.of(
-        "swarm.metrics.port", port, "swarm.metrics.tick-interval", "1s", "swarm.management.port", 0))
+        "swarm.metrics.port", port, "swarm.metrics.tick-interval", "1s", "swarm.management.port", 0,
+        // JVM memory is sampled every 10 s by default: sample it within the probe's few seconds.
+        "kamon.modules.jvm-metrics.interval", "1s"))
         .withFallback(ConfigFactory.parseResources("metrics.conf"))
         .withFallback(ConfigFactory.parseResources("management.conf"));
     // Nothing has started Pekko yet: this only reads configuration files.
