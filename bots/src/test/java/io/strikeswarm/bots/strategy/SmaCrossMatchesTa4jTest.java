@@ -37,13 +37,21 @@ class SmaCrossMatchesTa4jTest {
   void onRandomMarketsBothSidesTradeAsBarSeriesManager(@ForAll @IntRange(min = 1, max = 20) int shortWindow,
       @ForAll @IntRange(min = 1, max = 40) int longer, @ForAll long seed) {
     int longWindow = shortWindow + longer;
-    List<Ohlc> bars = Bars.randomWalk(seed, 2000);
+    // Exact decimals, as the bots run: in doubles a tie of the two averages falls to rounding noise that depends on
+    // the order the indicators are asked in (see below), so a bot and a backtest may part ways on a tie.
+    List<Ohlc> bars = Bars.randomWalk(seed, 1000);
     for (Side side : Side.values()) {
       SmaCrossStrategy strategy = new SmaCrossStrategy(shortWindow, longWindow, side);
-      assertThat(botTrades(strategy, bars, DoubleNum.class))
+      assertThat(botTrades(strategy, bars, DecimalNum.class))
           .as("%s", strategy)
-          .isEqualTo(barSeriesManagerTrades(shortWindow, longWindow, side, bars, DoubleNum.class));
+          .isEqualTo(barSeriesManagerTrades(shortWindow, longWindow, side, bars, DecimalNum.class));
     }
+  }
+
+  @Example
+  void theRandomMarketThatPartedWaysInDoublesTradesAlikeInDecimals() {
+    // shortWindow 1, longWindow 2, seed 10580: found by the property above when it still ran on DoubleNum.
+    onRandomMarketsBothSidesTradeAsBarSeriesManager(1, 1, 10580L);
   }
 
   @Example
