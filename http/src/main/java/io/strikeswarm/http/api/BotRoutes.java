@@ -100,6 +100,16 @@ final class BotRoutes extends RouteSupport {
 
   /** The bot from the latest swarm view, or straight from its entity with {@code fresh=true}. */
   private Route detail(String id, Map<String, String> query) {
+    if (query.isEmpty()) {
+      return respondFromView("bot:" + Params.clip(id), snapshot -> {
+        if (!snapshot.knows(id)) {
+          throw ApiError.notFound("unknown bot '" + Params.clip(id) + "' (ids look like long-07, short-12, amm-31)");
+        }
+        BotView v = snapshot.bot(id).orElseThrow(() -> ApiError.notFound("bot " + id
+            + " did not answer the last swarm view; ask with fresh=true"));
+        return detailOf(DiamondKind.ofBot(id).orElseThrow(), v, snapshot.asOfMs());
+      });
+    }
     return respond(() -> {
       Params p = new Params(query, Set.of("fresh"));
       boolean fresh = p.text("fresh").map(v -> switch (v) {

@@ -26,9 +26,18 @@ abstract class RouteSupport extends AllDirectives {
       java.util.regex.Pattern.compile("((?:parameters|weights|reserve)(?:\\.[A-Za-z0-9_-]+)?): ");
 
   protected final ApiContext ctx;
+  private final SnapshotResponses cache = new SnapshotResponses();
 
   RouteSupport(ApiContext ctx) {
     this.ctx = ctx;
+  }
+
+  /** A body that depends on the swarm view only, rendered once per view. */
+  protected Route respondFromView(String key, java.util.function.Function<SwarmSnapshot, Object> body) {
+    return respond(() -> {
+      SwarmSnapshot s = snapshot();
+      return CompletableFuture.completedFuture(cache.get(s, key, () -> Responses.ok(body.apply(s))));
+    });
   }
 
   protected SwarmSnapshot snapshot() {

@@ -30,7 +30,7 @@ final class SwarmRoutes extends RouteSupport {
     return concat(
         path("swarm", () -> get(() -> parameterMap(q -> {
           new Params(q, Set.of());
-          return respondNow(() -> Presenter.swarm(snapshot()));
+          return respondFromView("swarm", Presenter::swarm);
         }))),
         path(PathMatchers.segment("swarm").slash("equity"), () -> get(() -> parameterMap(q -> {
           int limit = (int) new Params(q, Set.of("limit")).integer("limit", 1000, 1, 10_000);
@@ -40,7 +40,7 @@ final class SwarmRoutes extends RouteSupport {
             mutate(who, Role.ADMIN, "POST", "/api/swarm/resume", "resume-swarm", "swarm", this::resume))),
         path("diamonds", () -> get(() -> parameterMap(q -> {
           new Params(q, Set.of());
-          return respondNow(() -> Map.of("items", Presenter.diamonds(snapshot())));
+          return respondFromView("diamonds", s -> Map.of("items", Presenter.diamonds(s)));
         }))),
         path(PathMatchers.segment("diamonds").slash(PathMatchers.segment()).slash("rebalance"), name ->
             post(() -> mutate(who, Role.OPERATOR, "POST", "/api/diamonds/" + Params.clip(name) + "/rebalance",
