@@ -351,6 +351,12 @@ public final class Master
   }
 
   private ReplyEffect<Event, MasterState> onManageBot(MasterState state, ManageBot cmd) {
+    if (cmd.action() == DiamondSupervisor.BotAction.RESUME && state.risk() != null
+        && state.risk().state() == TradingState.HALTED) {
+      // One bot at a time must not undo the kill switch or the breaker: only resuming the swarm does.
+      return Effect().reply(cmd.replyTo(), StatusReply.error("the swarm is HALTED (" + state.risk().reason()
+          + "); resume the swarm first"));
+    }
     var kind = DiamondKind.ofBot(cmd.botId());
     if (kind.isEmpty()) {
       return Effect().reply(cmd.replyTo(), StatusReply.error("unknown bot " + cmd.botId()

@@ -133,9 +133,16 @@ final class BotRoutes extends RouteSupport {
     out.put("asOf", Presenter.iso(asOfMs));
     out.put("summary", Presenter.bot(kind, v));
     out.put("config", v.config());
-    out.put("books", Map.of("allocated", v.allocated(), "capital", v.capital(), "cash", v.cash(), "equity", v.equity(),
-        "realizedPnl", v.realizedPnl(), "unrealizedPnl", v.unrealizedPnl(), "feesPaid", v.feesPaid(),
-        "releasable", v.releasable()));
+    Map<String, Object> books = new LinkedHashMap<>();
+    books.put("allocated", v.allocated());
+    books.put("capital", v.capital());
+    books.put("cash", v.cash());
+    books.put("equity", v.equity());
+    books.put("realizedPnl", v.realizedPnl());
+    books.put("unrealizedPnl", v.unrealizedPnl());
+    books.put("feesPaid", v.feesPaid());
+    books.put("releasable", v.releasable());
+    out.put("books", books);
     out.put("positions", v.positions());
     out.put("openOrders", v.openOrders());
     out.put("stats", v.stats());

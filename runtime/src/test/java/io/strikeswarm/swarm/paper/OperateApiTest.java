@@ -247,6 +247,9 @@ class OperateApiTest {
     assertThat(s.at("/risk/reason").asText()).contains("drill").contains("test-admin");
     JsonNode bots = swarm.viewer.get("/api/bots?limit=50").json().get("items");
     assertThat(bots).allSatisfy(b -> assertThat(b.get("position").isNull()).isTrue());
+    ApiClient.Reply oneBot = swarm.operator.post("/api/bots/long-01/resume", null);
+    assertThat(oneBot.status()).as("one bot may not undo the kill switch").isEqualTo(409);
+    assertThat(oneBot.json().at("/error/message").asText()).contains("resume the swarm first");
 
     assertThat(swarm.admin.post("/api/swarm/resume", null).status()).isEqualTo(200);
     eventually(() -> swarm.viewer.get("/api/bots?state=active").json().get("total").asInt() == 50);
