@@ -2,7 +2,6 @@ package io.strikeswarm.http;
 
 import io.strikeswarm.http.api.ApiContext;
 import io.strikeswarm.http.api.ApiRoutes;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.http.javadsl.Http;
@@ -26,9 +25,5 @@ public final class ApiServer {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + cause.getMessage(), cause);
     }
-  }
-
-  public static InetSocketAddress address(ServerBinding binding) {
-    return binding.localAddress();
   }
 }

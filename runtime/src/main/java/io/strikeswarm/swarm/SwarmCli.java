@@ -37,9 +37,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The {@code swarm} command. */
-@Command(name = "swarm", mixinStandardHelpOptions = true, version = "StrikeSwarm 0.1.0",
+@Command(name = "swarm", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+    version = "StrikeSwarm 0.1.0",
     description = "StrikeSwarm: a distributed trading-bot swarm on Apache Pekko.",
-    subcommands = {SwarmCli.Run.class, SwarmCli.Inspect.class, SwarmCli.Token.class, SwarmCli.Start.class, SwarmCli.Roster.class, SwarmCli.Rebalance.class, SwarmCli.Pause.class,
+    subcommands = {SwarmCli.Run.class, SwarmCli.Inspect.class, SwarmCli.Token.class, SwarmCli.Start.class,
+        SwarmCli.Roster.class, SwarmCli.Rebalance.class, SwarmCli.Pause.class,
         SwarmCli.Resume.class, SwarmCli.Retire.class, SwarmCli.Backtest.class, SwarmCli.BenchBacktest.class,
         SwarmCli.BenchJournal.class})
 public final class SwarmCli implements Callable<Integer> {
@@ -128,6 +130,28 @@ public final class SwarmCli implements Callable<Integer> {
     abstract int act(SwarmClient client, PrintWriter out);
   }
 
+  /** The market data a command replays: the same options and defaults for `backtest` and `run`. */
+  static final class MarketDataOptions {
+    @Option(names = "--data", paramLabel = "FILE|builtin:NAME[@SYMBOL]",
+        description = "Market data; repeat for several instruments (one merged clock). Built-ins: "
+            + "builtin:bitstamp-btcusd-2013, builtin:binanceus-ethusd-5m-2023 (the default)")
+    List<String> data = new ArrayList<>();
+
+    @Option(names = "--symbol", paramLabel = "S", description = "Trade only this instrument of the data")
+    String symbol;
+
+    @Option(names = "--bar", paramLabel = "P", description = "Bar period: 1m|5m|15m|1h|4h|1d (trades are "
+        + "aggregated; bar files are resampled to a multiple of their own period)")
+    String bar;
+
+    @Option(names = "--skip-bad-rows", description = "Skip and count malformed data rows instead of failing the load")
+    boolean skipBadRows;
+
+    List<String> sources() {
+      return data.isEmpty() ? BacktestOptions.DEFAULT_DATA : List.copyOf(data);
+    }
+  }
+
   /** A command-line option with a value that cannot be run; reported like a configuration error (exit 2). */
   static final class BadOption extends RuntimeException {
     BadOption(String message) {
@@ -147,17 +171,8 @@ public final class SwarmCli implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "FILE|builtin:NAME[@SYMBOL]",
-        description = "Market data; repeat for several instruments (one merged clock). Built-ins: "
-            + "builtin:bitstamp-btcusd-2013, builtin:binanceus-ethusd-5m-2023")
-    List<String> data = new ArrayList<>();
-
-    @Option(names = "--symbol", paramLabel = "S", description = "Trade only this instrument of the data")
-    String symbol;
-
-    @Option(names = "--bar", paramLabel = "P", description = "Bar period: 1m|5m|15m|1h|4h|1d (trades are "
-        + "aggregated; bar files are resampled to a multiple of their own period)")
-    String bar;
+    @CommandLine.Mixin
+    MarketDataOptions market;
 
     @Option(names = "--bots", paramLabel = "long=N,short=N", description = "Bots per diamond (default: swarm.conf, 25/25)")
     String bots;
@@ -189,9 +204,6 @@ public final class SwarmCli implements Callable<Integer> {
         description = "Write summary.json, trades.csv, equity.csv and report.html here")
     Path report;
 
-    @Option(names = "--skip-bad-rows", description = "Skip and count malformed data rows instead of failing the load")
-    boolean skipBadRows;
-
     @Option(names = "--step", paramLabel = "N", defaultValue = "2000",
         description = "Bar times per lockstep step (a tuning knob; results do not depend on it)")
     int step;
@@ -204,14 +216,14 @@ public final class SwarmCli implements Callable<Integer> {
         if (risk == null || !(risk.equals("default") || risk.equals("none"))) {
           throw new IllegalArgumentException("--risk must be default or none, got '" + risk + "'");
         }
-        options = new BacktestOptions(data.isEmpty() ? BacktestOptions.DEFAULT_DATA : List.copyOf(data),
-            Optional.ofNullable(symbol), Optional.ofNullable(bar),
+        options = new BacktestOptions(market.sources(), Optional.ofNullable(market.symbol),
+            Optional.ofNullable(market.bar),
             diamondBots[0] < 0 ? Optional.empty() : Optional.of(diamondBots[0]),
             diamondBots[1] < 0 ? Optional.empty() : Optional.of(diamondBots[1]),
             Optional.ofNullable(strategy).map(BacktestOptions.StrategyChoice::parse), Optional.ofNullable(capital),
             Optional.ofNullable(fees), Optional.ofNullable(slippage),
             Optional.ofNullable(fill).map(FillTiming::parse), Optional.ofNullable(leverage), risk.equals("none"),
-            Optional.ofNullable(report), skipBadRows, step).validate();
+            Optional.ofNullable(report), market.skipBadRows, step).validate();
       } catch (IllegalArgumentException e) {
         throw new BadOption("backtest: " + e.getMessage());
       }
@@ -289,15 +301,8 @@ public final class SwarmCli implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "FILE|builtin:NAME[@SYMBOL]",
-        description = "Market data to replay; repeat for several instruments (default: the built-in sets)")
-    List<String> data = new ArrayList<>();
-
-    @Option(names = "--symbol", paramLabel = "S", description = "Trade only this instrument of the data")
-    String symbol;
-
-    @Option(names = "--bar", paramLabel = "P", description = "Bar period: 1m|5m|15m|1h|4h|1d")
-    String bar;
+    @CommandLine.Mixin
+    MarketDataOptions market;
 
     @Option(names = "--speed", paramLabel = "Nx|max", defaultValue = "300x",
         description = "Market time per wall-clock time (default 300x: a 5-minute bar each second)")
@@ -308,9 +313,6 @@ public final class SwarmCli implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "P", description = "Port of the API and dashboard (default 8080)")
     Integer port;
-
-    @Option(names = "--skip-bad-rows", description = "Skip and count malformed data rows instead of failing the load")
-    boolean skipBadRows;
 
     @Override
     public Integer call() throws Exception {
@@ -323,8 +325,8 @@ public final class SwarmCli implements Callable<Integer> {
       if (port != null && (port < 0 || port > 65535)) throw new BadOption("--port: must be in [0, 65535], got " + port);
       PrintWriter out = spec.commandLine().getOut();
       var options = new io.strikeswarm.swarm.paper.PaperOptions(
-          data.isEmpty() ? BacktestOptions.DEFAULT_DATA : List.copyOf(data), Optional.ofNullable(bar),
-          Optional.ofNullable(symbol), skipBadRows, pace, Optional.ofNullable(host), Optional.ofNullable(port));
+          market.sources(), Optional.ofNullable(market.bar), Optional.ofNullable(market.symbol), market.skipBadRows,
+          pace, Optional.ofNullable(host), Optional.ofNullable(port));
       io.strikeswarm.swarm.paper.PaperService service;
       try {
         // Kamon first: its agent must see every Pekko class load (docs/metrics.md).

@@ -24,6 +24,11 @@ public final class ApiError extends RuntimeException {
     return new ApiError(404, "not_found", message, null);
   }
 
+  /** A bot id that is on no roster (the API never asks sharding for it: that would create the bot). */
+  public static ApiError unknownBot(String id) {
+    return notFound("unknown bot '" + Params.clip(id) + "' (ids look like long-07, short-12, amm-31)");
+  }
+
   public static ApiError conflict(String message) {
     return new ApiError(409, "conflict", message, null);
   }

@@ -20,8 +20,4 @@ public record ApiSettings(Duration askTimeout, long maxBodyBytes, Duration heart
     }
     return s;
   }
-
-  public static ApiSettings defaults() {
-    return new ApiSettings(Duration.ofSeconds(10), 64 * 1024, Duration.ofSeconds(15), 500);
-  }
 }

@@ -102,9 +102,7 @@ final class BotRoutes extends RouteSupport {
   private Route detail(String id, Map<String, String> query) {
     if (query.isEmpty()) {
       return respondFromView("bot:" + Params.clip(id), snapshot -> {
-        if (!snapshot.knows(id)) {
-          throw ApiError.notFound("unknown bot '" + Params.clip(id) + "' (ids look like long-07, short-12, amm-31)");
-        }
+        if (!snapshot.knows(id)) throw ApiError.unknownBot(id);
         BotView v = snapshot.bot(id).orElseThrow(() -> ApiError.notFound("bot " + id
             + " did not answer the last swarm view; ask with fresh=true"));
         return detailOf(DiamondKind.ofBot(id).orElseThrow(), v, snapshot.asOfMs());
@@ -221,9 +219,7 @@ final class BotRoutes extends RouteSupport {
   /** The snapshot, if the bot is on a roster; otherwise 404 (and no entity is ever created for the id). */
   private SwarmSnapshot known(String id) {
     SwarmSnapshot s = snapshot();
-    if (!s.knows(id)) {
-      throw ApiError.notFound("unknown bot '" + Params.clip(id) + "' (ids look like long-07, short-12, amm-31)");
-    }
+    if (!s.knows(id)) throw ApiError.unknownBot(id);
     return s;
   }
 }

@@ -83,9 +83,7 @@ final class LedgerRoutes extends RouteSupport {
     long to = p.time("to").orElse(Long.MAX_VALUE);
     if (from > to) throw ApiError.badRequest("from", "must not be after to");
     Optional<String> bot = p.text("bot");
-    if (bot.isPresent() && !snapshot().knows(bot.get())) {
-      throw ApiError.notFound("unknown bot '" + Params.clip(bot.get()) + "'");
-    }
+    if (bot.isPresent() && !snapshot().knows(bot.get())) throw ApiError.unknownBot(bot.get());
     return new Filter(bot, from, to, p.integer("offset", 0, 0, 10_000_000),
         p.integer("limit", 100, 1, ctx.settings().maxPageSize()));
   }

@@ -122,7 +122,7 @@ abstract class RouteSupport extends AllDirectives {
     return AskPattern.ask(ctx.master(), message, ctx.settings().askTimeout(), ctx.system().scheduler());
   }
 
-  protected static CompletionStage<HttpResponse> run(Supplier<CompletionStage<HttpResponse>> handler) {
+  protected CompletionStage<HttpResponse> run(Supplier<CompletionStage<HttpResponse>> handler) {
     CompletionStage<HttpResponse> stage;
     try {
       stage = handler.get();
@@ -133,7 +133,7 @@ abstract class RouteSupport extends AllDirectives {
   }
 
   /** A refusal from the swarm is a conflict with its state; no answer in time is the swarm being unavailable. */
-  static ApiError toApiError(Throwable e) {
+  ApiError toApiError(Throwable e) {
     Throwable cause = e;
     while ((cause instanceof CompletionException || cause instanceof java.util.concurrent.ExecutionException)
         && cause.getCause() != null) {
@@ -150,6 +150,8 @@ abstract class RouteSupport extends AllDirectives {
     if (cause instanceof TimeoutException || cause instanceof org.apache.pekko.pattern.AskTimeoutException) {
       return new ApiError(503, "unavailable", "the swarm did not answer in time; retry", null);
     }
+    // Not the client's fault: say so in the log (never the request, which may hold a token) and answer 500.
+    ctx.system().log().error("internal error serving a request: {}", cause.toString());
     return new ApiError(500, "internal", "internal error", null);
   }
 }

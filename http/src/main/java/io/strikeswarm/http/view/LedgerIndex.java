@@ -43,7 +43,6 @@ public final class LedgerIndex implements AutoCloseable {
   private final List<OrderRow> orders = new ArrayList<>();
   private final Map<String, Integer> orderIndex = new HashMap<>();
   private final List<TradeRow> trades = new ArrayList<>();
-  private volatile long eventsRead;
   private UniqueKillSwitch stream;
 
   public LedgerIndex(SwarmMetrics metrics, EventHub hub) {
@@ -65,7 +64,6 @@ public final class LedgerIndex implements AutoCloseable {
     Object event = envelope.event();
     long seq = envelope.sequenceNr();
     synchronized (this) {
-      eventsRead++;
       if (event instanceof BotEntity.OrderPlaced e) {
         Order o = e.order();
         OrderRow row = new OrderRow(o.orderId(), botId, o.instrument(), o.action().name().toLowerCase(), o.quantity(),
@@ -115,10 +113,6 @@ public final class LedgerIndex implements AutoCloseable {
 
   public synchronized Page<TradeRow> trades(Predicate<TradeRow> filter, long offset, long limit) {
     return page(trades, filter, offset, limit);
-  }
-
-  public long eventsRead() {
-    return eventsRead;
   }
 
   /** Newest first: an operator looks at what just happened. */

@@ -128,14 +128,15 @@ public final class SwarmMonitor implements AutoCloseable {
     Presenter.Swarm swarm = Presenter.swarm(now);
     metrics.swarmEquity(swarm.equity(), swarm.pnl());
     metrics.tradingState(swarm.tradingState());
-    for (Presenter.Diamond d : Presenter.diamonds(now)) metrics.diamondEquity(d.name(), d.equity(), d.pnl());
+    List<Presenter.Diamond> diamonds = Presenter.diamonds(now);
+    for (Presenter.Diamond d : diamonds) metrics.diamondEquity(d.name(), d.equity(), d.pnl());
     if (before == null || !Objects.equals(Presenter.swarm(withTime(before, now)), swarm)) hub.publish("swarm", swarm);
     if (before != null && before.risk().state() != now.risk().state()) {
       hub.publish("risk", Map.of("from", before.risk().state(), "to", now.risk().state(),
           "reason", String.valueOf(now.risk().risk() == null ? "" : now.risk().risk().reason())));
     }
     List<Presenter.Diamond> diamondsBefore = before == null ? List.of() : Presenter.diamonds(before);
-    for (Presenter.Diamond d : Presenter.diamonds(now)) {
+    for (Presenter.Diamond d : diamonds) {
       if (!diamondsBefore.contains(d)) hub.publish("diamond", d);
     }
     Map<String, BotView> old = new HashMap<>();

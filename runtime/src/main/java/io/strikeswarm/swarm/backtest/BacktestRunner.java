@@ -9,13 +9,10 @@ import io.strikeswarm.bots.domain.TradePlan;
 import io.strikeswarm.bots.entity.BotEntity;
 import io.strikeswarm.bots.entity.BotView;
 import io.strikeswarm.bots.strategy.StrategyCatalog;
-import io.strikeswarm.master.SwarmView;
 import io.strikeswarm.master.capital.BotTemplate;
 import io.strikeswarm.master.capital.DiamondConfig;
 import io.strikeswarm.master.capital.DiamondKind;
 import io.strikeswarm.master.capital.SwarmConfig;
-import io.strikeswarm.master.diamond.DiamondView;
-import io.strikeswarm.master.diamond.RosterEntry;
 import io.strikeswarm.master.risk.RiskLimits;
 import io.strikeswarm.master.risk.SwarmRisk;
 import io.strikeswarm.swarm.SwarmClient;
@@ -47,9 +44,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
+import io.strikeswarm.persistence.ReadSide;
 import org.apache.pekko.persistence.query.EventEnvelope;
-import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.stream.javadsl.Sink;
 
 /**
@@ -157,14 +153,13 @@ public final class BacktestRunner {
 
   /** Every closed trade, read back from the bots' journals (Pekko Persistence Query), in journal order per bot. */
   private static List<TradeRow> readLedger(SwarmRuntime runtime, List<ReplayDriver.BotSlot> slots) {
-    JdbcReadJournal journal = PersistenceQuery.get(runtime.system())
-        .getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
+    ReadSide journal = ReadSide.of(runtime.system());
     List<TradeRow> rows = new ArrayList<>();
     for (ReplayDriver.BotSlot slot : slots) {
       String pid = BotEntity.persistenceId(slot.botId()).id();
       List<EventEnvelope> events;
       try {
-        events = journal.currentEventsByPersistenceId(pid, 0L, Long.MAX_VALUE)
+        events = journal.events(pid, 0L, Long.MAX_VALUE)
             .runWith(Sink.seq(), runtime.system()).toCompletableFuture().get(60, TimeUnit.SECONDS);
       } catch (Exception e) {
         throw new IllegalStateException("could not read the journal of " + slot.botId() + ": " + e.getMessage(), e);
@@ -260,10 +255,6 @@ public final class BacktestRunner {
     } catch (IOException e) {
       throw new IllegalStateException("cannot empty the backtest journal at " + directory + ": " + e.getMessage(), e);
     }
-  }
-
-  private static long units(BigDecimal money) {
-    return Money.normalize(money).unscaledValue().longValueExact();
   }
 
   private static String plain(BigDecimal value) {

@@ -55,7 +55,7 @@ class ApiFuzzTest {
               .method(f.method(), f.body() == null ? HttpRequest.BodyPublishers.noBody()
                   : HttpRequest.BodyPublishers.ofByteArray(f.body()));
           if (f.authorization() != null) b.header("Authorization", f.authorization());
-          else if (f.client() != 0) b = withToken(b, client, swarm);
+          else if (f.client() != 0) b = withToken(b, client);
           if (f.contentType() != null) b.header("Content-Type", f.contentType());
           status = sendOnce(b.build());
         } catch (IllegalArgumentException clientRefusedToSendIt) {
@@ -99,7 +99,7 @@ class ApiFuzzTest {
   }
 
   /** A fuzzed request that names a client by index uses that client's real token. */
-  private static HttpRequest.Builder withToken(HttpRequest.Builder b, ApiClient client, ServiceFixture swarm) {
+  private static HttpRequest.Builder withToken(HttpRequest.Builder b, ApiClient client) {
     HttpRequest probe = client.request("/").build();
     probe.headers().firstValue("Authorization").ifPresent(v -> b.header("Authorization", v));
     return b;
