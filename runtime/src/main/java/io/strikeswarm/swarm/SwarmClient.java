@@ -45,12 +45,15 @@ public final class SwarmClient {
   }
 
   public BotView bot(String botId) {
-    return await(runtime.bot(botId).ask(BotEntity.GetState::new, timeout));
+    return await(AskPattern.ask(runtime.recipient(botId), BotEntity.GetState::new, timeout, scheduler()));
   }
 
   public List<BotView> bots(List<String> botIds) {
     List<CompletableFuture<BotView>> asks = new ArrayList<>();
-    for (String id : botIds) asks.add(runtime.bot(id).ask(BotEntity.GetState::new, timeout).toCompletableFuture());
+    for (String id : botIds) {
+      asks.add(AskPattern.ask(runtime.recipient(id), BotEntity.GetState::new, timeout, scheduler())
+          .toCompletableFuture());
+    }
     List<BotView> views = new ArrayList<>();
     for (CompletableFuture<BotView> ask : asks) views.add(await(ask));
     return views;

@@ -2,7 +2,10 @@ package io.strikeswarm.swarm;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.strikeswarm.bots.amm.AmmBotEntity;
 import io.strikeswarm.bots.entity.BotEntity;
+import io.strikeswarm.swarm.chain.AmmWiring;
+import io.strikeswarm.swarm.chain.BotDirectory;
 import io.strikeswarm.bots.entity.BotSettings;
 import io.strikeswarm.master.Master;
 import io.strikeswarm.persistence.JournalProfile;
@@ -12,6 +15,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.RecipientRef;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -27,11 +31,14 @@ public final class SwarmRuntime implements AutoCloseable {
   private final ActorSystem<Void> system;
   private final SwarmSettings settings;
   private final ActorRef<Master.Command> master;
+  private final BotDirectory bots;
 
-  private SwarmRuntime(ActorSystem<Void> system, SwarmSettings settings, ActorRef<Master.Command> master) {
+  private SwarmRuntime(ActorSystem<Void> system, SwarmSettings settings, ActorRef<Master.Command> master,
+      BotDirectory bots) {
     this.system = system;
     this.settings = settings;
     this.master = master;
+    this.bots = bots;
   }
 
   /** The configuration a node runs with: profile layer for the data directory, then application.conf. */
@@ -46,12 +53,17 @@ public final class SwarmRuntime implements AutoCloseable {
 
   /** Starts a node from a loaded configuration and settings already checked (and perhaps reshaped, as a backtest does). */
   public static SwarmRuntime start(Config config, SwarmSettings settings) {
+    return start(config, settings, null);
+  }
+
+  /** As {@link #start(Config, SwarmSettings)}, with AMM bots on the chains {@code amm} wires (null: none). */
+  public static SwarmRuntime start(Config config, SwarmSettings settings, AmmWiring amm) {
     ActorSystem<Void> system = startBotNode(config, settings.bots(), settings.startupTimeout());
     try {
-      ClusterSharding sharding = ClusterSharding.get(system);
-      ActorRef<Master.Command> master = Master.initSingleton(system, settings.swarm(), settings.diamonds(),
-          id -> sharding.entityRefFor(BotEntity.TYPE_KEY, id));
-      return new SwarmRuntime(system, settings, master);
+      if (amm != null) AmmBotEntity.init(system, amm.settings(), amm.chains()::get);
+      BotDirectory bots = new BotDirectory(system, amm);
+      ActorRef<Master.Command> master = Master.initSingleton(system, settings.swarm(), settings.diamonds(), bots);
+      return new SwarmRuntime(system, settings, master, bots);
     } catch (RuntimeException e) {
       system.terminate();
       throw e;
@@ -102,6 +114,17 @@ public final class SwarmRuntime implements AutoCloseable {
     return master;
   }
 
+  /** A bot by id, whatever kind it is, with the bot protocol. */
+  public RecipientRef<BotEntity.Command> recipient(String botId) {
+    return bots.apply(botId);
+  }
+
+  /** Where bot ids are reached, as the master and the API address bots. */
+  public BotDirectory bots() {
+    return bots;
+  }
+
+  /** A directional bot's sharded entity. */
   public EntityRef<BotEntity.Command> bot(String botId) {
     return ClusterSharding.get(system).entityRefFor(BotEntity.TYPE_KEY, botId);
   }

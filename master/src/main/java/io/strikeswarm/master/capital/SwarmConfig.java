@@ -64,10 +64,10 @@ public record SwarmConfig(BigDecimal totalCapital, BigDecimal reserveRatio, Map<
       }
       if (d.bots() < 0) throw new ConfigError(base + ".bots", "must be >= 0, got " + d.bots());
       if (d.bots() > 99) throw new ConfigError(base + ".bots", "must be <= 99 (two-digit bot ids), got " + d.bots());
-      if (k == DiamondKind.AMM && d.bots() > 0) {
-        throw new ConfigError(base + ".bots", "AMM bots are not available yet; set 0 (the AMM share stays unallocated)");
+      // AMM bots are configured from their chain (routes, accounts), not from directional templates
+      if (k != DiamondKind.AMM && d.bots() > 0 && d.templates().isEmpty()) {
+        throw new ConfigError(base + ".templates", "must not be empty");
       }
-      if (d.bots() > 0 && d.templates().isEmpty()) throw new ConfigError(base + ".templates", "must not be empty");
       for (int i = 0; i < d.templates().size(); i++) {
         BotTemplate t = d.templates().get(i);
         try {

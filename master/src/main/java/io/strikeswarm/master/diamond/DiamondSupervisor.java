@@ -255,7 +255,11 @@ public final class DiamondSupervisor
             + kind.id() + " (expected prefix '" + kind.botPrefix() + "-')"));
       }
       try {
-        spec.config().validate();
+        boolean marker = io.strikeswarm.master.amm.AmmRoster.isMarker(spec.config());
+        if (kind == DiamondKind.AMM && !marker) {
+          throw new IllegalArgumentException("AMM bots are configured from their chain; enlist them with the marker config");
+        }
+        if (kind != DiamondKind.AMM) spec.config().validate();
       } catch (IllegalArgumentException e) {
         return Effect().reply(cmd.replyTo(), StatusReply.error(spec.botId() + ": " + e.getMessage()));
       }

@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * The swarm as the replay driver sees it: one slot per bot (diamond, instrument), each bot's equity and last
  * committed bar, and the equity held outside the bots (the master's reserve and unallocated capital, each diamond's
- * pool), in units of 10^-8. Retired bots trade nothing and get no slot.
+ * pool, and the AMM bots, which trade on chain rather than on bars: their equity is counted with their diamond's pool),
+ * in units of 10^-8. Retired bots trade nothing and get no slot.
  */
 public record SwarmLayout(List<ReplayDriver.BotSlot> slots, List<String> botIds, long masterUnits, long[] diamondPools,
     long[] botEquity, long[] lastBarTimes) {
@@ -27,6 +28,10 @@ public record SwarmLayout(List<ReplayDriver.BotSlot> slots, List<String> botIds,
     for (DiamondKind kind : DiamondKind.values()) {
       DiamondView.Roster roster = client.roster(kind);
       pools[kind.ordinal()] = units(roster.ledger().pool());
+      if (kind == DiamondKind.AMM) {
+        pools[kind.ordinal()] += ammEquity(client, roster);
+        continue;
+      }
       for (RosterEntry entry : roster.bots()) {
         if (entry.status() == BotStatus.RETIRED) continue;
         slots.add(new ReplayDriver.BotSlot(entry.botId(), kind.ordinal(), entry.config().instrument()));
@@ -49,8 +54,21 @@ public record SwarmLayout(List<ReplayDriver.BotSlot> slots, List<String> botIds,
     SwarmView swarm = client.swarm();
     long[] out = new long[1 + DiamondKind.values().length];
     out[0] = units(swarm.ledger().reserve().add(swarm.ledger().unallocated()));
-    for (DiamondKind kind : DiamondKind.values()) out[1 + kind.ordinal()] = units(client.roster(kind).ledger().pool());
+    for (DiamondKind kind : DiamondKind.values()) {
+      DiamondView.Roster roster = client.roster(kind);
+      out[1 + kind.ordinal()] = units(roster.ledger().pool()) + (kind == DiamondKind.AMM ? ammEquity(client, roster) : 0);
+    }
     return out;
+  }
+
+  /** The AMM bots' equity (budget + P&L valued in USD) in units. */
+  private static long ammEquity(SwarmClient client, DiamondView.Roster roster) {
+    List<String> ids = roster.bots().stream().filter(e -> e.status() != BotStatus.RETIRED).map(RosterEntry::botId)
+        .toList();
+    if (ids.isEmpty()) return 0;
+    long sum = 0;
+    for (BotView v : client.bots(ids)) sum += units(v.equity());
+    return sum;
   }
 
   static long units(BigDecimal money) {

@@ -110,7 +110,7 @@ public final class PaperService implements AutoCloseable {
           status -> monitor.refresh());
       feedRef.set(feed);
 
-      ApiContext ctx = new ApiContext(runtime.system(), runtime.master(), runtime::bot, audit, readSide, monitor, ledger,
+      ApiContext ctx = new ApiContext(runtime.system(), runtime.master(), runtime.bots(), audit, readSide, monitor, ledger,
           history, hub, feed::status, new Authenticator(auth), new RateLimiter(auth.rateLimit()), metrics, api);
       monitor.refresh().toCompletableFuture().get(ASK.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
       monitor.start(viewRefresh);
