@@ -35,7 +35,7 @@ public final class RosterReport {
           usd(roster.ledger().realizedPnl()), roster.ledger().balances() ? "balance" : "DO NOT BALANCE",
           roster.pendingOps() > 0 ? "  (" + roster.pendingOps() + " operations in flight)" : ""));
       if (roster.bots().isEmpty()) {
-        String why = kind == DiamondKind.AMM ? "no bots yet: its share stays with the master, unallocated"
+        String why = kind == DiamondKind.AMM ? "no chain in this mode: its share stays with the master, unallocated"
             : "no bots";
         out.append(indent).append("└── (").append(why).append(")\n");
       }

@@ -58,6 +58,7 @@ public final class SwarmRuntime implements AutoCloseable {
 
   /** As {@link #start(Config, SwarmSettings)}, with AMM bots on the chains {@code amm} wires (null: none). */
   public static SwarmRuntime start(Config config, SwarmSettings settings, AmmWiring amm) {
+    if (amm == null) settings = settings.withoutAmmBots();
     ActorSystem<Void> system = startBotNode(config, settings.bots(), settings.startupTimeout());
     try {
       if (amm != null) AmmBotEntity.init(system, amm.settings(), amm.chains()::get);

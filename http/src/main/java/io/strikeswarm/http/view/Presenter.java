@@ -127,7 +127,7 @@ public final class Presenter {
     BigDecimal pnl = Money.normalize(v.equity().subtract(v.allocated()));
     return new BotRow(v.botId(), kind.id(), v.status(), v.config() == null ? null : v.config().strategy(),
         v.config() == null ? Map.of() : v.config().parameters(), v.config() == null ? null : v.config().instrument(),
-        v.config() == null ? null : v.config().side().name().toLowerCase(), v.allocated(), v.equity(), pnl,
+        v.config() == null || kind.side().isEmpty() ? null : v.config().side().name().toLowerCase(), v.allocated(), v.equity(), pnl,
         v.realizedPnl(), v.unrealizedPnl(), v.returnOnCapital(), v.stats().maxDrawdown(), v.stats().roundTrips(),
         v.stats().wins(), v.stats().losses(), v.lastBarTimeMs() > 0 ? iso(v.lastBarTimeMs()) : null, position,
         v.haltReason());

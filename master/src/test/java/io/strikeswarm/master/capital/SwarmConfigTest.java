@@ -46,6 +46,13 @@ class SwarmConfigTest {
     assertThat(longTakesAll.validate()).isSameAs(longTakesAll);
   }
 
+  @Test
+  @DisplayName("AMM bots need no directional templates: their routes come from the chain they run on")
+  void ammBotsWithoutTemplates() {
+    SwarmConfig withAmm = diamond(valid(), DiamondKind.AMM, d -> new DiamondConfig(d.weight(), 50, List.of()));
+    assertThat(withAmm.validate()).isSameAs(withAmm);
+  }
+
   @ParameterizedTest(name = "{0} → {1}")
   @MethodSource("badSettings")
   @DisplayName("is refused with a ConfigError naming the setting")
@@ -73,7 +80,6 @@ class SwarmConfigTest {
         bad("a negative long bot count", bots(DiamondKind.LONG_STRIKE, -1), "swarm.diamonds.long-strike.bots"),
         bad("a negative short bot count", bots(DiamondKind.SHORT_STRIKE, -3), "swarm.diamonds.short-strike.bots"),
         bad("a three-digit bot count", bots(DiamondKind.LONG_STRIKE, 100), "swarm.diamonds.long-strike.bots"),
-        bad("AMM bots, which do not exist yet", bots(DiamondKind.AMM, 2), "swarm.diamonds.amm.bots"),
         bad("bots without templates", diamond(valid(), DiamondKind.LONG_STRIKE,
             d -> new DiamondConfig(d.weight(), d.bots(), List.of())), "swarm.diamonds.long-strike.templates"),
         bad("an unknown strategy", template(DiamondKind.LONG_STRIKE, 0,

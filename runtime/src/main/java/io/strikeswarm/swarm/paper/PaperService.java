@@ -31,7 +31,15 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import io.strikeswarm.bots.amm.AmmBotEntity;
+import io.strikeswarm.bots.amm.ChainPort;
+import io.strikeswarm.bots.amm.PoolKey;
+import io.strikeswarm.swarm.chain.AmmWiring;
+import io.strikeswarm.swarm.chain.ChainWatcher;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -72,6 +80,15 @@ public final class PaperService implements AutoCloseable {
 
   public static PaperService start(Path dataDirectory, Config overrides, PaperOptions options, SwarmMetrics metrics,
       PrintWriter console) {
+    return start(dataDirectory, overrides, options, metrics, console, null);
+  }
+
+  /**
+   * As above, and with {@code amm} (may be null) the AMM diamond's bots on their chains, each chain watched by a
+   * {@link ChainWatcher} that shows every new block to the bots on it.
+   */
+  public static PaperService start(Path dataDirectory, Config overrides, PaperOptions options, SwarmMetrics metrics,
+      PrintWriter console, AmmWiring amm) {
     MarketData market = MarketDataLoader.load(options.data(),
         new LoadOptions(options.bar().map(LoadOptions::parseBar), options.symbol(), options.skipBadRows()));
     List<String> instruments = market.instruments().stream().map(InstrumentSeries::instrument).toList();
@@ -85,10 +102,11 @@ public final class PaperService implements AutoCloseable {
     Duration viewRefresh = http.getDuration("view-refresh");
     AuthSettings auth = ApiTokens.settings(config, dataDirectory, console);
 
-    SwarmRuntime runtime = SwarmRuntime.start(config, settings);
+    SwarmRuntime runtime = SwarmRuntime.start(config, settings, amm);
     try {
       SwarmClient client = new SwarmClient(runtime, ASK);
       client.awaitSettled(settings.startupTimeout());
+      if (amm != null) watchChains(runtime, amm);
       SwarmLayout layout = SwarmLayout.read(client);
       long resumeAfter = java.util.Arrays.stream(layout.lastBarTimes()).max().orElse(0);
 
@@ -138,12 +156,26 @@ public final class PaperService implements AutoCloseable {
     }
   }
 
+  private static void watchChains(SwarmRuntime runtime, AmmWiring amm) {
+    ClusterSharding sharding = ClusterSharding.get(runtime.system());
+    for (Map.Entry<String, ChainPort> chain : amm.chains().entrySet()) {
+      List<String> bots = amm.configs().entrySet().stream().filter(e -> e.getValue().chain().equals(chain.getKey()))
+          .map(Map.Entry::getKey).sorted().toList();
+      if (bots.isEmpty()) continue;
+      LinkedHashSet<PoolKey> pools = new LinkedHashSet<>();
+      bots.forEach(id -> pools.addAll(amm.configs().get(id).watchedPools()));
+      runtime.system().systemActorOf(ChainWatcher.create(chain.getValue(), List.copyOf(pools), bots,
+          id -> sharding.entityRefFor(AmmBotEntity.TYPE_KEY, id), amm.blockPoll()), "chain-watcher-" + chain.getKey(),
+          org.apache.pekko.actor.typed.Props.empty());
+    }
+  }
+
   /** Every bot's instrument must be in the feed: a bot with no market would sit idle without anyone noticing. */
   private static void checkInstruments(SwarmSettings settings, List<String> instruments) {
     TreeSet<String> missing = new TreeSet<>();
     for (DiamondKind kind : DiamondKind.values()) {
       DiamondConfig d = settings.swarm().diamond(kind);
-      if (d.bots() == 0) continue;
+      if (d.bots() == 0 || kind == DiamondKind.AMM) continue;
       for (BotTemplate t : d.templates()) if (!instruments.contains(t.instrument())) missing.add(t.instrument());
     }
     if (!missing.isEmpty()) {
