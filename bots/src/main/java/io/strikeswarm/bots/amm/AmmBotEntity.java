@@ -161,6 +161,8 @@ public final class AmmBotEntity
   private boolean calling;
   private Duration wait;
   private String chainError;
+  /** When the block that led to the swap being signed now was taken (for the decision latency). */
+  private long observedAtNanos;
 
   private AmmBotEntity(ActorContext<Command> context, TimerScheduler<Command> timers, String botId,
       AmmBotSettings settings, Function<String, ChainPort> chains) {
@@ -322,6 +324,7 @@ public final class AmmBotEntity
   private ReplyEffect<Event, AmmBotState> onObserve(AmmBotState state, Observe cmd) {
     ChainSnapshot snapshot = cmd.snapshot();
     if (snapshot == null) return Effect().noReply();
+    observedAtNanos = System.nanoTime();
     lastSeen = snapshot;
     if (calling || state.inFlight() != null || state.status() == BotStatus.RETIRED) return Effect().noReply();
     if (!state.isSynced()) {
@@ -416,6 +419,10 @@ public final class AmmBotEntity
     ChainPort port = chains.apply(state.config().chain());
     calling = true;
     long nonce = swap.tx().nonce();
+    if (swap.leg() == InFlightSwap.Leg.BUY && observedAtNanos != 0) {
+      settings.decisionNanos().accept(System.nanoTime() - observedAtNanos);
+      observedAtNanos = 0; // once per round trip; a re-send after a restart is not a decision
+    }
     context.pipeToSelf(guard(port.broadcast(swap.tx())), (ok, err) -> {
       if (err == null) return new Broadcasted(nonce);
       Throwable cause = unwrap(err);
