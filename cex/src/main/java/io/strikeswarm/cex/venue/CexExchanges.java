@@ -15,6 +15,7 @@ import org.knowm.xchange.dto.meta.InstrumentMetaData;
 import org.knowm.xchange.simulated.AccountFactory;
 import org.knowm.xchange.simulated.MatchingEngineFactory;
 import org.knowm.xchange.simulated.SimulatedExchange;
+import org.knowm.xchange.simulated.SimulatedExchangeOperationListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,10 +54,23 @@ public final class CexExchanges {
    * factories trade on the same books, which is how a test puts a counterparty in front of a bot.
    */
   public static SimulatedExchange simulated(MatchingEngineFactory engines, AccountFactory accounts, String apiKey) {
+    return simulated(engines, accounts, apiKey, () -> {});
+  }
+
+  /**
+   * As {@link #simulated(MatchingEngineFactory, AccountFactory, String)}, with XChange's own hook run before every
+   * operation of this account (the engine's way to inject delays and failures).
+   */
+  public static SimulatedExchange simulated(MatchingEngineFactory engines, AccountFactory accounts, String apiKey,
+      SimulatedExchangeOperationListener onOperation) {
     ExchangeSpecification spec = new ExchangeSpecification(SimulatedExchange.class);
     spec.setApiKey(apiKey);
     spec.setExchangeSpecificParametersItem(SimulatedExchange.ENGINE_FACTORY_PARAM, engines);
     spec.setExchangeSpecificParametersItem(SimulatedExchange.ACCOUNT_FACTORY_PARAM, accounts);
+    spec.setExchangeSpecificParametersItem(SimulatedExchange.ON_OPERATION_PARAM, onOperation);
+    // remoteInit() of the simulated exchange resets the account's balances of every listed currency to zero, so a
+    // second adapter on the same account would wipe its funds: never run it.
+    spec.setShouldLoadRemoteMetaData(false);
     return (SimulatedExchange) ExchangeFactory.INSTANCE.createExchange(spec);
   }
 

@@ -32,6 +32,8 @@ import org.knowm.xchange.service.trade.params.CancelOrderByCurrencyPair;
 import org.knowm.xchange.service.trade.params.CancelOrderByIdParams;
 import org.knowm.xchange.service.trade.params.CancelOrderByInstrument;
 import org.knowm.xchange.service.trade.params.CancelOrderByOrderTypeParams;
+import org.knowm.xchange.service.trade.params.CancelOrderParams;
+import org.knowm.xchange.service.trade.params.DefaultCancelOrderParamId;
 import org.knowm.xchange.service.trade.params.TradeHistoryParamCurrencyPair;
 import org.knowm.xchange.service.trade.params.TradeHistoryParamInstrument;
 import org.knowm.xchange.service.trade.params.TradeHistoryParams;
@@ -39,6 +41,7 @@ import org.knowm.xchange.service.trade.params.TradeHistoryParamsTimeSpan;
 import org.knowm.xchange.service.trade.params.orders.OpenOrdersParamCurrencyPair;
 import org.knowm.xchange.service.trade.params.orders.OpenOrdersParamInstrument;
 import org.knowm.xchange.service.trade.params.orders.OpenOrdersParams;
+import org.knowm.xchange.simulated.SimulatedExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,7 +139,10 @@ public final class CexVenue implements AutoCloseable {
 
   /** Cancels by venue id; retried like a read (cancelling twice is harmless). */
   public CompletionStage<CancelOutcome> cancel(CexInstrument instrument, OrderSide side, String venueOrderId) {
-    CancelParams params = new CancelParams(venueOrderId, instrument.toCurrencyPair(), side.toOrderType());
+    // xchange-simulated 5.1.0 swaps order id and API key when cancelling by currency pair (it answers true and
+    // cancels nothing); its cancel by id alone is correct.
+    CancelOrderParams params = exchange instanceof SimulatedExchange ? new DefaultCancelOrderParamId(venueOrderId)
+        : new CancelParams(venueOrderId, instrument.toCurrencyPair(), side.toOrderType());
     return read("cancel " + venueOrderId, () -> exchange.getTradeService().cancelOrder(params))
         .thenApply(r -> r instanceof ReadOutcome.Ok<Boolean> ok
             ? new CancelOutcome.Acknowledged(Boolean.TRUE.equals(ok.value()))
