@@ -169,6 +169,8 @@ public final class CexOrderEntity
   private final List<ActorRef<StatusReply<CexBook>>> syncReplies = new ArrayList<>();
   private final List<Map.Entry<String, ActorRef<StatusReply<CexOrder>>>> cancelReplies = new ArrayList<>();
   private boolean syncing;
+  /** The book when the running sync began reading the venue. */
+  private CexBook syncBase;
   private boolean syncAgain;
 
   private CexOrderEntity(ActorContext<Command> context, TimerScheduler<Command> timers, String botId, CexVenue venue,
@@ -326,6 +328,7 @@ public final class CexOrderEntity
       return Effect().noReply();
     }
     syncing = true;
+    syncBase = book;
     timers.cancel("poll");
     long oldest = open.stream().mapToLong(CexOrder::intendedAtMs).min().orElseThrow();
     Instant since = Instant.ofEpochMilli(oldest - settings.reconcile().clockSkew().toMillis());
@@ -338,15 +341,19 @@ public final class CexOrderEntity
     return Effect().noReply();
   }
 
+  /**
+   * Open orders first, trades after: an order missing from the open orders was closed before that read, so its
+   * trades are all in the trade history read after it. (Read the other way round, a fill between the two reads
+   * would look like a cancel.)
+   */
   private CompletableFuture<Reconciler.VenueView> read(CexInstrument instrument, Instant since) {
     CompletableFuture<ReadOutcome<List<VenueOrder>>> open = venue.openOrders(instrument).toCompletableFuture();
-    CompletableFuture<ReadOutcome<List<VenueFill>>> trades = venue.trades(instrument, since).toCompletableFuture();
-    return open.thenCombine(trades, (o, t) -> {
+    return open.thenCompose(o -> venue.trades(instrument, since).toCompletableFuture().thenApply(t -> {
       if (o instanceof ReadOutcome.Failed<List<VenueOrder>> f) throw new VenueReadFailed(f.message());
       if (t instanceof ReadOutcome.Failed<List<VenueFill>> f) throw new VenueReadFailed(f.message());
       return new Reconciler.VenueView(instrument.toString(), ((ReadOutcome.Ok<List<VenueOrder>>) o).value(),
           ((ReadOutcome.Ok<List<VenueFill>>) t).value());
-    });
+    }));
   }
 
   private static final class VenueReadFailed extends RuntimeException {
@@ -363,8 +370,17 @@ public final class CexOrderEntity
       schedulePoll(book);
       return Effect().noReply();
     }
+    // The view was read while the book may have moved on (an answer from the venue, a fill): an order that changed
+    // since the read began is judged by the next view, never by an older one.
+    Set<String> skip = new HashSet<>(inFlight);
+    book.orders().forEach((id, order) -> {
+      if (!order.equals(syncBase.orders().get(id))) skip.add(id);
+    });
     Reconciler.Context ctx = new Reconciler.Context(clock.getAsLong(), settings.reconcile().unseenGrace(),
-        settings.reconcile().clockSkew(), venue.echoesClientIds(), Set.copyOf(inFlight), Set.copyOf(cancelRequested));
+        settings.reconcile().clockSkew(), venue.echoesClientIds(), skip, Set.copyOf(cancelRequested));
+    if (skip.stream().anyMatch(id -> !book.orders().get(id).status().isTerminal() && !inFlight.contains(id))) {
+      syncAgain = true;
+    }
     List<Event> events = Reconciler.reconcile(book, viewed.views(), ctx);
     return Effect().persist(events).thenRun(after -> {
       cancelRequested.removeIf(id -> after.order(id).map(o -> o.status().isTerminal()).orElse(true));

@@ -47,9 +47,13 @@ public final class Reconciler {
   public record VenueView(String instrument, List<VenueOrder> openOrders, List<VenueFill> trades)
       implements CborSerializable {}
 
-  /** The clock and the tolerances of one reconciliation. */
+  /**
+   * The clock and the tolerances of one reconciliation. {@code notNow}: orders not to judge this time (a venue call
+   * for them is under way, or they changed after the view was read). {@code cancelRequested}: orders we asked the
+   * venue to cancel, whose absence from the open orders is the cancel's effect.
+   */
   public record Context(long nowMs, Duration unseenGrace, Duration clockSkew, boolean echoesClientIds,
-      Set<String> inFlight, Set<String> cancelRequested) {}
+      Set<String> notNow, Set<String> cancelRequested) {}
 
   private Reconciler() {}
 
@@ -61,7 +65,7 @@ public final class Reconciler {
     List<CexOrder> open = book.openOrders().stream().sorted(Comparator.comparingLong(CexOrder::seq)).toList();
     for (CexOrder start : open) {
       VenueView view = byInstrument.get(start.instrument().toString());
-      if (view == null) continue;
+      if (view == null || ctx.notNow().contains(start.clientId())) continue;
       List<Event> found = reconcileOne(working, working.orders().get(start.clientId()), view, ctx);
       for (Event e : found) working = working.apply(e);
       events.addAll(found);
@@ -74,7 +78,6 @@ public final class Reconciler {
     boolean outcomeWasUnknown = order.status().isUnresolved();
     String venueId = order.venueOrderId();
     if (venueId == null) {
-      if (ctx.inFlight().contains(order.clientId())) return events;
       List<String> candidates = candidates(book, order, view, ctx);
       if (candidates.size() == 1) {
         venueId = candidates.get(0);
