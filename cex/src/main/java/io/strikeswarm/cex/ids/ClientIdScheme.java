@@ -103,10 +103,14 @@ public enum ClientIdScheme {
   }
 
   static UUID uuidV5(String name) {
+    return uuidV5(NAMESPACE, name);
+  }
+
+  static UUID uuidV5(UUID namespace, String name) {
     try {
       MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-      sha1.update(ByteBuffer.allocate(16).putLong(NAMESPACE.getMostSignificantBits())
-          .putLong(NAMESPACE.getLeastSignificantBits()).array());
+      sha1.update(ByteBuffer.allocate(16).putLong(namespace.getMostSignificantBits())
+          .putLong(namespace.getLeastSignificantBits()).array());
       byte[] hash = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
       hash[6] = (byte) ((hash[6] & 0x0f) | 0x50); // version 5
       hash[8] = (byte) ((hash[8] & 0x3f) | 0x80); // IETF variant
