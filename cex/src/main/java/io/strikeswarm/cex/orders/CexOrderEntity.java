@@ -270,10 +270,10 @@ public final class CexOrderEntity
     }
     return Effect().persist(events).thenRun(after -> {
       ActorRef<StatusReply<CexOrder>> replyTo = submitReplies.remove(answer.clientId());
-      CexOrder now2 = after.orders().get(answer.clientId());
-      if (replyTo != null && now2 != null) replyTo.tell(StatusReply.success(now2));
+      CexOrder answered = after.orders().get(answer.clientId());
+      if (replyTo != null && answered != null) replyTo.tell(StatusReply.success(answered));
       // Market orders fill at once and limit orders may: pick the fills up now rather than at the next poll.
-      if (now2 != null && !now2.status().isTerminal()) context.getSelf().tell(new SyncDue());
+      if (answered != null && !answered.status().isTerminal()) context.getSelf().tell(new SyncDue());
     }).thenNoReply();
   }
 

@@ -88,6 +88,12 @@ class CexRestartTest {
 
   /** Runs the first life of the bot up to the closed gate, then stops that actor system. */
   private void crashAt(StepGate.Step crashPoint, OrderKind kind, String qty, String price) throws Exception {
+    crashAt(crashPoint, kind, qty, price, 0);
+  }
+
+  /** As above, with a snapshot after every {@code snapshotEvery} events (0: none), so recovery starts from one. */
+  private void crashAt(StepGate.Step crashPoint, OrderKind kind, String qty, String price, int snapshotEvery)
+      throws Exception {
     first = system("first-life");
     CountDownLatch reached = new CountDownLatch(1);
     StepGate gate = (step, clientId) -> {
@@ -97,7 +103,7 @@ class CexRestartTest {
     };
     CexVenue venue = market.venue(BOT);
     ActorRef<CexOrderEntity.Command> entity = first.spawn(CexOrderEntity.create(BOT_ID, venue,
-        EntityKit.settings(Duration.ZERO), gate, System::currentTimeMillis));
+        EntityKit.settings(Duration.ZERO, snapshotEvery), gate, System::currentTimeMillis));
     TestProbe<StatusReply<CexOrder>> neverAnswered = first.createTestProbe();
     entity.tell(new CexOrderEntity.Submit(1, kind, OrderSide.BUY, "BTC/USD", new BigDecimal(qty),
         price == null ? null : new BigDecimal(price), neverAnswered.getRef()));
@@ -108,9 +114,13 @@ class CexRestartTest {
   }
 
   private ActorRef<CexOrderEntity.Command> secondLife(Duration grace) {
+    return secondLife(grace, 0);
+  }
+
+  private ActorRef<CexOrderEntity.Command> secondLife(Duration grace, int snapshotEvery) {
     second = system("second-life");
-    return second.spawn(CexOrderEntity.create(BOT_ID, market.venue(BOT), EntityKit.settings(grace), StepGate.OPEN,
-        System::currentTimeMillis));
+    return second.spawn(CexOrderEntity.create(BOT_ID, market.venue(BOT), EntityKit.settings(grace, snapshotEvery),
+        StepGate.OPEN, System::currentTimeMillis));
   }
 
   private List<Object> journal() throws Exception {
@@ -147,17 +157,18 @@ class CexRestartTest {
     assertThat(market.ordersEverSeen(BOT)).isZero();
   }
 
+  /** Recovery starts from a snapshot of the book (H2 snapshot store), so the book's CBOR form is exercised too. */
   @Test
   void a_resting_order_the_venue_took_before_the_crash_is_adopted_with_the_fills_made_while_the_bot_was_down()
       throws Exception {
-    crashAt(StepGate.Step.RECORD_VENUE_ANSWER, OrderKind.LIMIT, "1", "29000");
+    crashAt(StepGate.Step.RECORD_VENUE_ANSWER, OrderKind.LIMIT, "1", "29000", 1);
     assertThat(market.openOrders(BOT)).hasSize(1);
     // While the bot is down, a counterparty takes 0.4 of it.
     market.account(MAKER).getTradeService().placeMarketOrder(new org.knowm.xchange.dto.trade.MarketOrder.Builder(
         OrderSide.SELL.toOrderType(), SimMarket.BTC_USD.toCurrencyPair()).originalAmount(new BigDecimal("0.4"))
         .build());
 
-    ActorRef<CexOrderEntity.Command> entity = secondLife(Duration.ZERO);
+    ActorRef<CexOrderEntity.Command> entity = secondLife(Duration.ZERO, 1);
 
     CexBook book = awaitBook(second.system(), entity, status(CLIENT_ID, OrderStatus.PARTIALLY_FILLED));
     CexOrder order = book.order(CLIENT_ID).orElseThrow();

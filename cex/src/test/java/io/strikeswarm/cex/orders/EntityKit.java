@@ -40,9 +40,13 @@ final class EntityKit {
 
   /** Grace zero: an order the venue does not show after a restart is decided at once. Polls every 50 ms. */
   static CexOrderEntity.Settings settings(Duration grace) {
+    return settings(grace, 0);
+  }
+
+  static CexOrderEntity.Settings settings(Duration grace, int snapshotEvery) {
     return new CexOrderEntity.Settings(ClientIdScheme.BINANCE,
-        new ReconcileSettings(grace, Duration.ofSeconds(5), Duration.ofMillis(50)), 0, Duration.ofMillis(50),
-        Duration.ofMillis(500));
+        new ReconcileSettings(grace, Duration.ofSeconds(5), Duration.ofMillis(50)), snapshotEvery,
+        Duration.ofMillis(50), Duration.ofMillis(500));
   }
 
   static CexOrder submit(ActorTestKit kit, ActorRef<CexOrderEntity.Command> entity, long seq, OrderKind kind,
