@@ -1,0 +1,6 @@
+package io.strikeswarm.cex.venue;
+
+public enum OrderKind {
+  MARKET,
+  LIMIT
+}
