@@ -59,7 +59,8 @@ public final class Rpc implements AutoCloseable {
     this.settings = settings;
     int pool = POOLS.incrementAndGet();
     this.io = Executors.newFixedThreadPool(Math.max(1, settings.threads()), daemon("dex-rpc-" + pool + "-"));
-    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("dex-rpc-poll-" + pool + "-"));
+    ScheduledExecutorService scheduler =
+        Executors.newSingleThreadScheduledExecutor(daemon("dex-rpc-poll-" + pool + "-"));
     this.http = new OkHttpClient.Builder()
         .connectTimeout(settings.connectTimeout())
         .readTimeout(settings.readTimeout())
@@ -142,7 +143,9 @@ public final class Rpc implements AutoCloseable {
       List<T> out = new ArrayList<>(requests.size());
       for (Request<?, T> q : requests) {
         Response<?> r = byId.get(q.getId());
-        if (r == null) throw new ChainException("rpc " + shown + " left request " + q.getId() + " of " + what + " unanswered");
+        if (r == null) {
+          throw new ChainException("rpc " + shown + " left request " + q.getId() + " of " + what + " unanswered");
+        }
         @SuppressWarnings("unchecked") T t = (T) r;
         out.add(t);
       }

@@ -28,7 +28,10 @@ public final class UniswapV2 {
   public static final String TRANSFER_TOPIC = EventEncoder.encode(new Event("Transfer", List.of(
       new TypeReference<Address>(true) {}, new TypeReference<Address>(true) {}, new TypeReference<Uint256>() {})));
 
-  /** {@code Swap(address indexed sender, uint amount0In, uint amount1In, uint amount0Out, uint amount1Out, address indexed to)}. */
+  /**
+   * {@code Swap(address indexed sender, uint amount0In, uint amount1In, uint amount0Out, uint amount1Out,
+   * address indexed to)} of a pair.
+   */
   public static final String SWAP_TOPIC = EventEncoder.encode(new Event("Swap", List.of(
       new TypeReference<Address>(true) {}, new TypeReference<Uint256>() {}, new TypeReference<Uint256>() {},
       new TypeReference<Uint256>() {}, new TypeReference<Uint256>() {}, new TypeReference<Address>(true) {})));
@@ -157,7 +160,9 @@ public final class UniswapV2 {
       throw new IllegalArgumentException("empty result (no contract at that address?)");
     }
     List<Type> out = FunctionReturnDecoder.decode(hex, (List) types);
-    if (out.size() != types.size()) throw new IllegalArgumentException("result '" + abbreviate(hex) + "' does not decode");
+    if (out.size() != types.size()) {
+      throw new IllegalArgumentException("result '" + abbreviate(hex) + "' does not decode");
+    }
     return out;
   }
 

@@ -21,7 +21,8 @@ import java.util.function.Function;
 /**
  * The wallets a chain may sign with, by address. Loaded from {@code strikeswarm.dex.wallets}: one entry per account,
  * either an encrypted JSON keystore ({@code keystore = "/path"} with {@code password-env = "VAR"} or
- * {@code password-file = "/path"}) or an environment variable holding a hex private key ({@code private-key-env = "VAR"}).
+ * {@code password-file = "/path"}) or an environment variable holding a hex private key
+ * ({@code private-key-env = "VAR"}).
  * No secret is ever part of the configuration itself, a log line, a {@code toString} or an exception message.
  */
 public final class Wallets {
@@ -92,7 +93,9 @@ public final class Wallets {
     if (keyEnv) {
       String var = c.getString("private-key-env");
       String value = env.apply(var);
-      if (value == null || value.isBlank()) throw new IllegalArgumentException("environment variable " + var + " is not set");
+      if (value == null || value.isBlank()) {
+        throw new IllegalArgumentException("environment variable " + var + " is not set");
+      }
       return Wallet.fromPrivateKey(value, "environment variable " + var);
     }
     Path file = Path.of(c.getString("keystore"));

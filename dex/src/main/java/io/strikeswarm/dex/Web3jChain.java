@@ -86,6 +86,15 @@ public final class Web3jChain implements ChainPort, AutoCloseable {
     return connect(config, wallets, RpcSettings.defaults());
   }
 
+  /**
+   * The chain {@code name} of {@code root} ({@code strikeswarm.dex.chains}), with the wallets of
+   * {@code strikeswarm.dex.wallets} and the timeouts of {@code strikeswarm.dex.rpc}. {@code root} is typically
+   * {@link ChainsConfig#defaultConfig()} or an application config that includes {@code chains.conf}.
+   */
+  public static Web3jChain configured(com.typesafe.config.Config root, String name) {
+    return connect(ChainsConfig.from(root).chain(name), Wallets.load(root), RpcSettings.from(root));
+  }
+
   @Override
   public String chain() {
     return config.name();

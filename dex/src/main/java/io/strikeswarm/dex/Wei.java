@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Locale;
 
-/** Amounts of the native coin written with a unit in configuration: {@code "1.5 gwei"}, {@code "0 wei"}, {@code "2 ether"}. */
+/**
+ * Amounts of the native coin written with a unit in configuration: {@code "1.5 gwei"}, {@code "0 wei"},
+ * {@code "2 ether"}.
+ */
 public final class Wei {
 
   public static final BigInteger GWEI = BigInteger.TEN.pow(9);

@@ -132,8 +132,8 @@ public final class AnvilNode implements AutoCloseable {
     long started = System.nanoTime();
     Process p;
     try {
-      p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .start();
+      p = new ProcessBuilder(cmd).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     } catch (IOException e) {
       throw new IllegalStateException("cannot start anvil (" + binary + "): " + e.getMessage(), e);
     }

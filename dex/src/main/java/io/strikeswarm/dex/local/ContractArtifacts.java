@@ -127,7 +127,7 @@ public final class ContractArtifacts {
     return code.substring(0, at + 4) + String.format("%02x", decimals) + code.substring(at + 6);
   }
 
-  /** Hex index of the decimals getter in the ERC20 code; exactly one, at an opcode boundary, or this build is unknown. */
+  /** Hex index of the decimals getter in the ERC20 code: exactly one, at a byte boundary, or the build is unknown. */
   private int decimalsGetterOffset() {
     String code = erc20.bytecode().toLowerCase(Locale.ROOT);
     List<Integer> found = new ArrayList<>();

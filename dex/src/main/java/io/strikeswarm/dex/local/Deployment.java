@@ -53,7 +53,7 @@ public record Deployment(long chainId, String deployer, Map<String, TokenSpec> t
     return dexes.values().stream().map(DexSpec::router).sorted().toList();
   }
 
-  /** The chain {@code profile} (the {@code anvil} entry of {@code chains.conf}) with this deployment at {@code rpcUrl}. */
+  /** The chain {@code profile} (the {@code anvil} entry of chains.conf) with this deployment at {@code rpcUrl}. */
   public ChainConfig toChainConfig(ChainConfig profile, String rpcUrl) {
     if (profile.chainId() != chainId) {
       throw new IllegalArgumentException("chain " + profile.name() + " has id " + profile.chainId()

@@ -57,8 +57,11 @@ public final class LocalChain implements AutoCloseable {
 
   // ---- transactions -------------------------------------------------------------------------------------------
 
-  /** Signs and sends a call (or a plain transfer for empty {@code data}); {@code gasLimit} null = estimate. */
-  public String sendAsync(Wallet from, String to, BigInteger value, String data, BigInteger gasLimit) {
+  /**
+   * Signs and sends a call (or a plain transfer for empty {@code data}) without waiting for it to be mined; returns
+   * its hash. {@code gasLimit} null = estimate (+25 %).
+   */
+  public String submit(Wallet from, String to, BigInteger value, String data, BigInteger gasLimit) {
     BigInteger nonce = Rpc.await(rpc.send(rpc.web3j().ethGetTransactionCount(from.address(),
         DefaultBlockParameterName.PENDING))).getTransactionCount();
     BigInteger gas = gasLimit != null ? gasLimit : estimate(from.address(), to, value, data);
@@ -74,7 +77,7 @@ public final class LocalChain implements AutoCloseable {
 
   /** Sends and waits for the receipt; a reverted transaction is a {@link ChainException} with its reason. */
   public TransactionReceipt send(Wallet from, String to, BigInteger value, String data, BigInteger gasLimit) {
-    TransactionReceipt r = receipt(sendAsync(from, to, value, data, gasLimit));
+    TransactionReceipt r = receipt(submit(from, to, value, data, gasLimit));
     if (!r.isStatusOK()) {
       throw new ChainException("transaction " + r.getTransactionHash() + " from " + from.address() + " to " + to
           + " reverted: " + revertReason(from.address(), to, value, data, r.getBlockNumber()));
@@ -89,7 +92,9 @@ public final class LocalChain implements AutoCloseable {
   /** Deploys creation code (with encoded constructor arguments appended); returns the contract address. */
   public String deploy(Wallet from, String creationCode) {
     TransactionReceipt r = send(from, null, BigInteger.ZERO, creationCode, null);
-    if (r.getContractAddress() == null) throw new ChainException("deployment " + r.getTransactionHash() + " made no contract");
+    if (r.getContractAddress() == null) {
+      throw new ChainException("deployment " + r.getTransactionHash() + " made no contract");
+    }
     return Addresses.checksummed(r.getContractAddress());
   }
 

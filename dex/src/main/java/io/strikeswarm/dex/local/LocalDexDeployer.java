@@ -64,7 +64,8 @@ public final class LocalDexDeployer {
       }
       int onChain = chain.decimals(address);
       if (onChain != a.decimals()) {
-        throw new ChainException(a.symbol() + " at " + address + " reports " + onChain + " decimals, not " + a.decimals());
+        throw new ChainException(a.symbol() + " at " + address + " reports " + onChain + " decimals, not "
+            + a.decimals());
       }
       tokens.put(a.symbol(), new TokenSpec(a.symbol(), address, a.decimals()));
     }
@@ -93,7 +94,8 @@ public final class LocalDexDeployer {
         if (dex.equals(SUSHISWAP) && market.mispricingBps() > 0) {
           // more B per A: A is dearer on sushiswap (even pairs); less B per A: cheaper (odd pairs)
           int sign = i % 2 == 0 ? 1 : -1;
-          b = b.multiply(BigInteger.valueOf(10_000L + sign * market.mispricingBps())).divide(BigInteger.valueOf(10_000));
+          b = b.multiply(BigInteger.valueOf(10_000L + sign * market.mispricingBps()))
+              .divide(BigInteger.valueOf(10_000));
         }
         perPair.add(new BigInteger[] {a, b});
         if (p.tokenA().equals(Market.WETH)) wethNeeded = wethNeeded.add(a);
