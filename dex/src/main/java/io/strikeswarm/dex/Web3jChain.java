@@ -6,6 +6,7 @@ import io.strikeswarm.bots.amm.PoolKey;
 import io.strikeswarm.bots.amm.PoolState;
 import io.strikeswarm.bots.amm.SignedTx;
 import io.strikeswarm.bots.amm.SwapLeg;
+import io.strikeswarm.bots.amm.TransactionRejected;
 import io.strikeswarm.bots.amm.TxOutcome;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -217,8 +218,9 @@ public final class Web3jChain implements ChainPort, AutoCloseable {
           || message.contains("already imported") || message.contains("already in the mempool")) {
         return CompletableFuture.completedFuture(tx.hash());
       }
-      ChainException refusal = new ChainException("eth_sendRawTransaction of " + tx.hash() + " (nonce " + tx.nonce()
-          + " of " + tx.from() + ") rejected by " + rpc.shown() + ": " + Rpc.errorText(r.getError()));
+      // a definite refusal (the node answered with an error): the bot may free the nonce once it sees it unused
+      TransactionRejected refusal = new TransactionRejected("eth_sendRawTransaction of " + tx.hash() + " (nonce "
+          + tx.nonce() + " of " + tx.from() + ") rejected by " + rpc.shown() + ": " + Rpc.errorText(r.getError()));
       if (message.contains("nonce too low") || message.contains("nonce is too low") || message.contains("old nonce")) {
         // the nonce is used: by this very transaction (a re-broadcast after it was mined) or by another one
         return known(tx.hash()).thenApply(known -> {

@@ -12,6 +12,7 @@ import io.strikeswarm.bots.amm.PoolKey;
 import io.strikeswarm.bots.amm.PoolState;
 import io.strikeswarm.bots.amm.SignedTx;
 import io.strikeswarm.bots.amm.SwapLeg;
+import io.strikeswarm.bots.amm.TransactionRejected;
 import io.strikeswarm.bots.amm.TxOutcome;
 import io.strikeswarm.dex.local.AccountProvisioner;
 import io.strikeswarm.dex.local.AnvilAccounts;
@@ -303,7 +304,7 @@ class Web3jChainTest {
 
     Throwable refused = failure(chain.broadcast(tx));
 
-    assertThat(refused).isInstanceOf(ChainException.class)
+    assertThat(refused).isInstanceOf(TransactionRejected.class)
         .hasMessageStartingWith("eth_sendRawTransaction of " + tx.hash() + " (nonce 0 of " + broke.address()
             + ") rejected by " + node.rpcUrl() + ": ")
         .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("insufficient funds"));
@@ -321,7 +322,7 @@ class Web3jChainTest {
 
     SignedTx clash = chain.signSwap(bot.address(), other, nonce, GAS_LIMIT, maxFee());
 
-    assertThat(failure(chain.broadcast(clash))).isInstanceOf(ChainException.class).hasMessageContaining("nonce");
+    assertThat(failure(chain.broadcast(clash))).isInstanceOf(TransactionRejected.class).hasMessageContaining("nonce");
   }
 
   @Test

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.RecipientRef;
-import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 
 /**
@@ -35,8 +35,8 @@ public final class BotDirectory implements Function<String, RecipientRef<BotEnti
     if (amm == null || DiamondKind.ofBot(botId).orElse(null) != DiamondKind.AMM) {
       return sharding.entityRefFor(BotEntity.TYPE_KEY, botId);
     }
-    return channels.computeIfAbsent(botId, id -> Adapter.spawn(Adapter.toClassic(system),
+    return channels.computeIfAbsent(botId, id -> system.systemActorOf(
         AmmBotChannel.create(id, sharding.entityRefFor(AmmBotEntity.TYPE_KEY, id), amm.configs()::get,
-            Duration.ofSeconds(5)), "amm-channel-" + id));
+            Duration.ofSeconds(5)), "amm-channel-" + id, Props.empty()));
   }
 }

@@ -7,7 +7,10 @@ import io.strikeswarm.bots.amm.PoolKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.actor.typed.RecipientRef;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -37,6 +40,19 @@ public final class ChainWatcher extends AbstractBehavior<ChainWatcher.Command> {
       timers.startSingleTimer(new Tick(), Duration.ZERO);
       return new ChainWatcher(ctx, timers, port, pools, botIds, bots, poll);
     }));
+  }
+
+  /** One watcher per chain of {@code amm}, showing each new block to the AMM bots on that chain. */
+  public static void startAll(ActorSystem<?> system, AmmWiring amm) {
+    ClusterSharding sharding = ClusterSharding.get(system);
+    for (var chain : amm.chains().entrySet()) {
+      List<String> bots = amm.configs().entrySet().stream().filter(e -> e.getValue().chain().equals(chain.getKey()))
+          .map(java.util.Map.Entry::getKey).sorted().toList();
+      if (bots.isEmpty()) continue;
+      system.systemActorOf(create(chain.getValue(), amm.pools().get(chain.getKey()), bots,
+          id -> sharding.entityRefFor(AmmBotEntity.TYPE_KEY, id), amm.blockPoll()), "chain-watcher-" + chain.getKey(),
+          Props.empty());
+    }
   }
 
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);

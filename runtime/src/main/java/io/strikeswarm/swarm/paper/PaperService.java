@@ -31,15 +31,10 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import io.strikeswarm.bots.amm.AmmBotEntity;
-import io.strikeswarm.bots.amm.ChainPort;
-import io.strikeswarm.bots.amm.PoolKey;
 import io.strikeswarm.swarm.chain.AmmWiring;
 import io.strikeswarm.swarm.chain.ChainWatcher;
-import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -106,7 +101,7 @@ public final class PaperService implements AutoCloseable {
     try {
       SwarmClient client = new SwarmClient(runtime, ASK);
       client.awaitSettled(settings.startupTimeout());
-      if (amm != null) watchChains(runtime, amm);
+      if (amm != null) ChainWatcher.startAll(runtime.system(), amm);
       SwarmLayout layout = SwarmLayout.read(client);
       long resumeAfter = java.util.Arrays.stream(layout.lastBarTimes()).max().orElse(0);
 
@@ -153,20 +148,6 @@ public final class PaperService implements AutoCloseable {
       runtime.close();
       if (e instanceof RuntimeException r) throw r;
       throw new IllegalStateException("the service did not start: " + e.getMessage(), e);
-    }
-  }
-
-  private static void watchChains(SwarmRuntime runtime, AmmWiring amm) {
-    ClusterSharding sharding = ClusterSharding.get(runtime.system());
-    for (Map.Entry<String, ChainPort> chain : amm.chains().entrySet()) {
-      List<String> bots = amm.configs().entrySet().stream().filter(e -> e.getValue().chain().equals(chain.getKey()))
-          .map(Map.Entry::getKey).sorted().toList();
-      if (bots.isEmpty()) continue;
-      LinkedHashSet<PoolKey> pools = new LinkedHashSet<>();
-      bots.forEach(id -> pools.addAll(amm.configs().get(id).watchedPools()));
-      runtime.system().systemActorOf(ChainWatcher.create(chain.getValue(), List.copyOf(pools), bots,
-          id -> sharding.entityRefFor(AmmBotEntity.TYPE_KEY, id), amm.blockPoll()), "chain-watcher-" + chain.getKey(),
-          org.apache.pekko.actor.typed.Props.empty());
     }
   }
 

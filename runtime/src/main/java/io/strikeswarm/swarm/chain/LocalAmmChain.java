@@ -1,0 +1,161 @@
+package io.strikeswarm.swarm.chain;
+
+import io.strikeswarm.bots.amm.AmmBotConfig;
+import io.strikeswarm.bots.amm.AmmBotSettings;
+import io.strikeswarm.bots.amm.ArbRoute;
+import io.strikeswarm.bots.amm.ArbRules;
+import io.strikeswarm.bots.amm.ChainPort;
+import io.strikeswarm.bots.amm.PoolKey;
+import io.strikeswarm.dex.Wallet;
+import io.strikeswarm.dex.Wallets;
+import io.strikeswarm.dex.Web3jChain;
+import io.strikeswarm.dex.local.AccountProvisioner;
+import io.strikeswarm.dex.local.AnvilAccounts;
+import io.strikeswarm.dex.local.AnvilNode;
+import io.strikeswarm.dex.local.ContractArtifacts;
+import io.strikeswarm.dex.local.Deployment;
+import io.strikeswarm.dex.local.LocalChain;
+import io.strikeswarm.dex.local.LocalDexDeployer;
+import io.strikeswarm.dex.local.Market;
+import io.strikeswarm.dex.local.NoiseTrader;
+import io.strikeswarm.master.capital.DiamondKind;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A real local chain for the AMM diamond: anvil on a free loopback port, the Uniswap V2 contracts deployed twice
+ * ("uniswap" and "sushiswap") with test tokens and liquidity, one funded account per AMM bot (ETH, every token,
+ * both routers approved), a noise trader that opens price gaps, and the {@link AmmWiring} that runs the bots on it.
+ * Used by {@code swarm demo}, {@code swarm bench-amm} and the integration tests; {@link #close} stops anvil by PID.
+ */
+public final class LocalAmmChain implements AutoCloseable {
+  public static final String USD = "USDC";
+
+  private final AnvilNode node;
+  private final LocalChain local;
+  private final Deployment deployment;
+  private final Web3jChain chain;
+  private final NoiseTrader noise;
+  private final Map<String, AmmBotConfig> configs;
+  private final Map<String, Wallet> wallets;
+
+  private LocalAmmChain(AnvilNode node, LocalChain local, Deployment deployment, Web3jChain chain, NoiseTrader noise,
+      Map<String, AmmBotConfig> configs, Map<String, Wallet> wallets) {
+    this.node = node;
+    this.local = local;
+    this.deployment = deployment;
+    this.chain = chain;
+    this.noise = noise;
+    this.configs = configs;
+    this.wallets = wallets;
+  }
+
+  /**
+   * Starts anvil, deploys, funds {@code bots} accounts (ids {@code amm-01}…) and a noise trader (not started).
+   */
+  public static LocalAmmChain start(int bots, long noiseSeed, NoiseTrader.Settings noiseSettings, ArbRules rules) {
+    AnvilNode node = AnvilNode.start(AnvilNode.Options.defaults().withAccounts(10, 10_000));
+    try {
+      LocalChain local = LocalChain.of(node);
+      Deployment deployment = new LocalDexDeployer(local, ContractArtifacts.load(), AnvilAccounts.deployer())
+          .deploy(Market.standard());
+      AccountProvisioner provisioner = new AccountProvisioner(local, deployment, AnvilAccounts.deployer());
+      List<Wallet> botWallets = provisioner.provision(AnvilAccounts.bots(bots),
+          AccountProvisioner.Funding.standard(deployment.market()));
+      Wallet noiseWallet = provisioner.provision(AnvilAccounts.noiseTrader(),
+          AccountProvisioner.Funding.worth(deployment.market(), 1_000, new BigDecimal("2000000")));
+      Web3jChain chain = Web3jChain.connect(deployment.toChainConfig(node.rpcUrl()), Wallets.of(botWallets));
+      Map<String, AmmBotConfig> configs = new TreeMap<>();
+      Map<String, Wallet> wallets = new TreeMap<>();
+      for (int i = 1; i <= bots; i++) {
+        String id = DiamondKind.AMM.botId(i);
+        Wallet w = botWallets.get(i - 1);
+        configs.put(id, config(chain.chain(), w.address(), deployment, i, rules));
+        wallets.put(id, w);
+      }
+      NoiseTrader noise = new NoiseTrader(local, deployment, noiseWallet, noiseSeed, noiseSettings);
+      return new LocalAmmChain(node, local, deployment, chain, noise, configs, wallets);
+    } catch (RuntimeException e) {
+      node.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Bot {@code i} watches two of the market's pairs on both DEXes, spread so that every pair is watched by about the
+   * same number of bots, half of them counting in one token of the pair and half in the other.
+   */
+  static AmmBotConfig config(String chainName, String account, Deployment deployment, int i, ArbRules rules) {
+    List<Market.Pair> pairs = deployment.market().pairs();
+    List<String> dexes = List.of(LocalDexDeployer.UNISWAP, LocalDexDeployer.SUSHISWAP);
+    List<ArbRoute> routes = new ArrayList<>();
+    for (int k : new int[] {i - 1, i - 1 + pairs.size() / 2 + (i - 1) / pairs.size()}) {
+      Market.Pair p = pairs.get(Math.floorMod(k, pairs.size()));
+      boolean flip = ((i - 1) / pairs.size() + k) % 2 == 1;
+      routes.add(flip ? new ArbRoute(p.tokenB(), p.tokenA(), dexes) : new ArbRoute(p.tokenA(), p.tokenB(), dexes));
+    }
+    Map<String, Integer> decimals = new TreeMap<>();
+    deployment.tokens().forEach((symbol, spec) -> decimals.put(symbol, spec.decimals()));
+    return new AmmBotConfig(chainName, account, routes, decimals, USD, Market.WETH, LocalDexDeployer.UNISWAP, rules);
+  }
+
+  /** The wiring that runs these bots on this chain. */
+  public AmmWiring wiring(AmmBotSettings settings, Duration blockPoll) {
+    Set<PoolKey> watched = new LinkedHashSet<>();
+    configs.values().forEach(c -> watched.addAll(c.watchedPools()));
+    watched.retainAll(deployment.pairs().keySet()); // valuation falls back to WETH where a USD pool does not exist
+    return new AmmWiring(Map.of(chain.chain(), (ChainPort) chain), configs,
+        Map.of(chain.chain(), List.copyOf(watched)), settings, blockPoll);
+  }
+
+  public AnvilNode node() {
+    return node;
+  }
+
+  public LocalChain local() {
+    return local;
+  }
+
+  public Deployment deployment() {
+    return deployment;
+  }
+
+  public Web3jChain chain() {
+    return chain;
+  }
+
+  public NoiseTrader noise() {
+    return noise;
+  }
+
+  public Map<String, AmmBotConfig> configs() {
+    return configs;
+  }
+
+  /** Each bot's on-chain balances now, in the same units and keys as its book. */
+  public Map<String, java.math.BigInteger> balances(String botId) {
+    AmmBotConfig c = configs.get(botId);
+    return chain.balances(c.account(), c.tokens()).toCompletableFuture().join();
+  }
+
+  public Map<String, String> accounts() {
+    Map<String, String> out = new LinkedHashMap<>();
+    wallets.forEach((id, w) -> out.put(id, w.address()));
+    return out;
+  }
+
+  @Override
+  public void close() {
+    noise.close();
+    chain.close();
+    local.close();
+    node.close();
+  }
+}
