@@ -40,7 +40,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "swarm", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
     version = "StrikeSwarm 0.1.0",
     description = "StrikeSwarm: a distributed trading-bot swarm on Apache Pekko.",
-    subcommands = {SwarmCli.Run.class, SwarmCli.Inspect.class, SwarmCli.Token.class, SwarmCli.Start.class,
+    subcommands = {SwarmCli.Demo.class, SwarmCli.Run.class, SwarmCli.Inspect.class, SwarmCli.Token.class, SwarmCli.Start.class,
         SwarmCli.Roster.class, SwarmCli.Rebalance.class, SwarmCli.Pause.class,
         SwarmCli.Resume.class, SwarmCli.Retire.class, SwarmCli.Backtest.class, SwarmCli.BenchBacktest.class,
         SwarmCli.BenchJournal.class})
@@ -288,6 +288,93 @@ public final class SwarmCli implements Callable<Integer> {
       runtime.system().getWhenTerminated().toCompletableFuture().get();
       return 0;
     }
+  }
+
+  @Command(name = "demo", sortOptions = false,
+      description = {"The whole default swarm in one command: 25 long-strike and 25 short-strike bots paper trading "
+          + "replayed real data through the simulated venue, and 50 AMM bots arbitraging two real Uniswap V2 "
+          + "deployments on a local chain (anvil, started here, with a noise trader opening price gaps), with the "
+          + "HTTP API and dashboard. Starts fresh each time (journal in DATA_DIR/demo); Ctrl-C stops it and the chain."})
+  static final class Demo implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    SwarmCli parent;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    MarketDataOptions market;
+
+    @Option(names = "--speed", paramLabel = "Nx|max", defaultValue = "300x",
+        description = "Market time per wall-clock time for the directional bots (default 300x)")
+    String speed;
+
+    @Option(names = "--port", paramLabel = "P", description = "Port of the API and dashboard (default 8080)")
+    Integer port;
+
+    @Option(names = "--noise-ms", paramLabel = "MS", defaultValue = "250",
+        description = "How often the noise trader swaps on a random pool (default ${DEFAULT-VALUE} ms)")
+    long noiseMs;
+
+    @Override
+    public Integer call() throws Exception {
+      io.strikeswarm.swarm.paper.Speed pace;
+      try {
+        pace = io.strikeswarm.swarm.paper.Speed.parse(speed);
+      } catch (IllegalArgumentException e) {
+        throw new BadOption(e.getMessage());
+      }
+      if (noiseMs < 1) throw new BadOption("--noise-ms: must be >= 1, got " + noiseMs);
+      PrintWriter out = spec.commandLine().getOut();
+      Path home = parent.dataDirectory().resolve("demo");
+      io.strikeswarm.swarm.backtest.BacktestRunner.emptyDirectory(home);
+      var metrics = io.strikeswarm.swarm.metrics.Metrics.start(NodeConfig.load(home, parent.overrides()));
+      var settings = SwarmSettings.from(NodeConfig.load(home, parent.overrides()));
+      int ammBots = settings.swarm().diamond(io.strikeswarm.master.capital.DiamondKind.AMM).bots();
+      out.printf("demo: starting a local chain (anvil), deploying Uniswap V2 twice and funding %d AMM bot accounts%n",
+          ammBots);
+      out.flush();
+      var chain = io.strikeswarm.swarm.chain.LocalAmmChain.start(ammBots, 42,
+          new io.strikeswarm.dex.local.NoiseTrader.Settings(java.time.Duration.ofMillis(noiseMs), 5, 150),
+          ammRules(NodeConfig.load(home, parent.overrides())));
+      io.strikeswarm.swarm.paper.PaperService service;
+      try {
+        var options = new io.strikeswarm.swarm.paper.PaperOptions(market.sources(), Optional.ofNullable(market.bar),
+            Optional.ofNullable(market.symbol), market.skipBadRows, pace, Optional.empty(), Optional.ofNullable(port));
+        service = io.strikeswarm.swarm.paper.PaperService.start(home, parent.overrides(), options, metrics, out,
+            chain.wiring(io.strikeswarm.bots.amm.AmmBotSettings.DEFAULT, java.time.Duration.ofMillis(50)));
+      } catch (RuntimeException e) {
+        chain.close();
+        if (e instanceof IllegalArgumentException) throw new BadOption(e.getMessage());
+        throw e;
+      }
+      service.runtime().system().getWhenTerminated().thenRun(chain::close);
+      chain.noise().start();
+      var address = service.address();
+      out.printf("demo: anvil at %s (pid %d); noise trader swapping every %d ms%n", chain.node().rpcUrl(),
+          chain.node().pid(), noiseMs);
+      out.printf("demo: serving http://%s:%d/ (dashboard) and /api (token: %s)%n", address.getHostString(),
+          address.getPort(), service.tokenFile());
+      out.printf("demo: Ctrl-C stops the swarm, the noise trader and the chain%n");
+      out.flush();
+      service.runtime().system().getWhenTerminated().toCompletableFuture().get();
+      chain.close();
+      return 0;
+    }
+  }
+
+  /** The AMM bots' rules from {@code swarm.amm} (see swarm.conf). */
+  static io.strikeswarm.bots.amm.ArbRules ammRules(com.typesafe.config.Config config) {
+    var c = config.getConfig("swarm.amm");
+    var rules = new io.strikeswarm.bots.amm.ArbRules(new java.math.BigDecimal(c.getString("min-profit-usd")),
+        new java.math.BigDecimal(c.getString("gas-multiple")), c.getLong("gas-per-swap"), c.getLong("gas-limit-per-swap"),
+        c.getDuration("deadline").toSeconds(), c.getLong("cooldown-blocks"));
+    try {
+      rules.validate();
+    } catch (IllegalArgumentException e) {
+      throw new BadOption("swarm.amm: " + e.getMessage());
+    }
+    return rules;
   }
 
   @Command(name = "run", sortOptions = false,

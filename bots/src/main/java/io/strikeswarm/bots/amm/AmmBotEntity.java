@@ -463,12 +463,12 @@ public final class AmmBotEntity
     TxOutcome.Swapped swapped = (TxOutcome.Swapped) outcome;
     SwapMined mined = new SwapMined(swap.arbId(), swap.leg(), swapped);
     if (swap.leg() != InFlightSwap.Leg.BUY) return Effect().persist(mined).thenNoReply();
-    // leg two at once, for all that leg one bought; leg one's guard made that at least the planned amount, so the
-    // planned output (the exact quote on the reserves the plan saw) is a valid guard for leg two
+    // leg two at once, for all that leg one bought, guarded to get back at least the home tokens leg one spent: other
+    // bots trade the same pools between our legs, and a round trip that still breaks even beats a stranded leg
     ArbPlan plan = swap.plan();
     AmmBotState afterBuy = state.apply(mined);
     return sign(afterBuy, swap.arbId(), InFlightSwap.Leg.SELL, plan, plan.sellLeg(swapped.amountOut(),
-        plan.expectedOut()), List.of(mined));
+        plan.amountIn()), List.of(mined));
   }
 
   private ReplyEffect<Event, AmmBotState> onNonceChecked(AmmBotState state, NonceChecked cmd) {

@@ -23,11 +23,8 @@ public record ArbPlan(long block, ArbRoute route, String buyDex, String sellDex,
     return new SwapLeg(buyDex, route.home(), route.other(), amountIn, expectedMid, deadlineSec);
   }
 
-  /**
-   * Leg two: all that leg one bought, back to home on the dear DEX, guarded to the exact quote for that amount on the
-   * reserves the plan saw.
-   */
-  public SwapLeg sellLeg(BigInteger bought, BigInteger quote) {
-    return new SwapLeg(sellDex, route.other(), route.home(), bought, quote, deadlineSec);
+  /** Leg two: all that leg one bought, back to home on the dear DEX, for at least {@code atLeast}. */
+  public SwapLeg sellLeg(BigInteger bought, BigInteger atLeast) {
+    return new SwapLeg(sellDex, route.other(), route.home(), bought, atLeast, deadlineSec);
   }
 }

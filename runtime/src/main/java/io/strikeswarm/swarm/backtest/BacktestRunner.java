@@ -248,12 +248,17 @@ public final class BacktestRunner {
     return issues;
   }
 
+  /** Deletes a directory's whole content and the directory (a fresh journal for a run that always starts anew). */
+  public static void emptyDirectory(Path directory) {
+    wipe(directory);
+  }
+
   private static void wipe(Path directory) {
     if (!Files.exists(directory)) return;
     try (Stream<Path> paths = Files.walk(directory)) {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot empty the backtest journal at " + directory + ": " + e.getMessage(), e);
+      throw new IllegalStateException("cannot empty " + directory + ": " + e.getMessage(), e);
     }
   }
 
