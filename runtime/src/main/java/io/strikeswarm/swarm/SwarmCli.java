@@ -318,25 +318,20 @@ public final class SwarmCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      io.strikeswarm.swarm.paper.Speed pace;
-      try {
-        pace = io.strikeswarm.swarm.paper.Speed.parse(speed);
-      } catch (IllegalArgumentException e) {
-        throw new BadOption(e.getMessage());
-      }
+      io.strikeswarm.swarm.paper.Speed pace = speed(speed);
       if (noiseMs < 1) throw new BadOption("--noise-ms: must be >= 1, got " + noiseMs);
       PrintWriter out = spec.commandLine().getOut();
       Path home = parent.dataDirectory().resolve("demo");
       io.strikeswarm.swarm.backtest.BacktestRunner.emptyDirectory(home);
-      var metrics = io.strikeswarm.swarm.metrics.Metrics.start(NodeConfig.load(home, parent.overrides()));
-      var settings = SwarmSettings.from(NodeConfig.load(home, parent.overrides()));
-      int ammBots = settings.swarm().diamond(io.strikeswarm.master.capital.DiamondKind.AMM).bots();
+      com.typesafe.config.Config config = NodeConfig.load(home, parent.overrides());
+      var metrics = io.strikeswarm.swarm.metrics.Metrics.start(config);
+      int ammBots = SwarmSettings.from(config).swarm().diamond(io.strikeswarm.master.capital.DiamondKind.AMM).bots();
       out.printf("demo: starting a local chain (anvil), deploying Uniswap V2 twice and funding %d AMM bot accounts%n",
           ammBots);
       out.flush();
       var chain = io.strikeswarm.swarm.chain.LocalAmmChain.start(ammBots, 42,
           new io.strikeswarm.dex.local.NoiseTrader.Settings(java.time.Duration.ofMillis(noiseMs), 5, 150),
-          ammRules(NodeConfig.load(home, parent.overrides())));
+          ammRules(config));
       io.strikeswarm.swarm.paper.PaperService service;
       try {
         var options = new io.strikeswarm.swarm.paper.PaperOptions(market.sources(), Optional.ofNullable(market.bar),
@@ -360,6 +355,15 @@ public final class SwarmCli implements Callable<Integer> {
       service.runtime().system().getWhenTerminated().toCompletableFuture().get();
       chain.close();
       return 0;
+    }
+  }
+
+  /** {@code --speed} as a pace, or a bad option naming it. */
+  static io.strikeswarm.swarm.paper.Speed speed(String speed) {
+    try {
+      return io.strikeswarm.swarm.paper.Speed.parse(speed);
+    } catch (IllegalArgumentException e) {
+      throw new BadOption(e.getMessage());
     }
   }
 
@@ -403,12 +407,7 @@ public final class SwarmCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      io.strikeswarm.swarm.paper.Speed pace;
-      try {
-        pace = io.strikeswarm.swarm.paper.Speed.parse(speed);
-      } catch (IllegalArgumentException e) {
-        throw new BadOption(e.getMessage());
-      }
+      io.strikeswarm.swarm.paper.Speed pace = speed(speed);
       if (port != null && (port < 0 || port > 65535)) throw new BadOption("--port: must be in [0, 65535], got " + port);
       PrintWriter out = spec.commandLine().getOut();
       var options = new io.strikeswarm.swarm.paper.PaperOptions(

@@ -130,13 +130,11 @@ public record SwarmSettings(SwarmConfig swarm, BotSettings bots, DiamondSupervis
 
   /** The same settings with no AMM bots: for a node with no chain wired, whose AMM share stays unallocated. */
   public SwarmSettings withoutAmmBots() {
-    var d = swarm.diamond(io.strikeswarm.master.capital.DiamondKind.AMM);
+    DiamondConfig d = swarm.diamond(DiamondKind.AMM);
     if (d.bots() == 0) return this;
-    var diamonds = new java.util.EnumMap<io.strikeswarm.master.capital.DiamondKind,
-        io.strikeswarm.master.capital.DiamondConfig>(io.strikeswarm.master.capital.DiamondKind.class);
-    for (var kind : io.strikeswarm.master.capital.DiamondKind.values()) diamonds.put(kind, swarm.diamond(kind));
-    diamonds.put(io.strikeswarm.master.capital.DiamondKind.AMM,
-        new io.strikeswarm.master.capital.DiamondConfig(d.weight(), 0, d.templates()));
+    EnumMap<DiamondKind, DiamondConfig> diamonds = new EnumMap<>(DiamondKind.class);
+    for (DiamondKind kind : DiamondKind.values()) diamonds.put(kind, swarm.diamond(kind));
+    diamonds.put(DiamondKind.AMM, new DiamondConfig(d.weight(), 0, d.templates()));
     return new SwarmSettings(new SwarmConfig(swarm.totalCapital(), swarm.reserveRatio(), diamonds, swarm.rebalance(),
         swarm.risk()), bots, this.diamonds, startupTimeout);
   }

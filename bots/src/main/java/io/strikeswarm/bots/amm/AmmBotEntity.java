@@ -380,19 +380,17 @@ public final class AmmBotEntity
   private ReplyEffect<Event, AmmBotState> sign(AmmBotState state, long arbId, InFlightSwap.Leg legKind, ArbPlan plan,
       SwapLeg leg, List<Event> before) {
     ChainPort port = chains.apply(state.config().chain());
-    SignedTx tx;
+    List<Event> events = new java.util.ArrayList<>(before);
     try {
-      tx = port.signSwap(state.config().account(), leg, state.nextNonce(),
+      SignedTx tx = port.signSwap(state.config().account(), leg, state.nextNonce(),
           BigInteger.valueOf(state.config().rules().gasLimitPerSwap()), plan.maxFeePerGasWei());
+      events.add(new SwapSigned(new InFlightSwap(arbId, legKind, plan, leg, tx)));
+      return Effect().persist(events).thenRun(this::send).thenNoReply();
     } catch (RuntimeException e) {
       String reason = "cannot sign " + legKind.name().toLowerCase() + " swap: " + e.getMessage();
-      List<Event> events = new java.util.ArrayList<>(before);
       if (!reason.equals(state.lastSkip())) events.add(new ArbitrageSkipped(plan.block(), reason));
       return Effect().persist(events).thenNoReply();
     }
-    List<Event> events = new java.util.ArrayList<>(before);
-    events.add(new SwapSigned(new InFlightSwap(arbId, legKind, plan, leg, tx)));
-    return Effect().persist(events).thenRun(this::send).thenNoReply();
   }
 
   private void sync(AmmBotState state) {

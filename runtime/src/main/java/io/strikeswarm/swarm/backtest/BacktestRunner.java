@@ -90,7 +90,7 @@ public final class BacktestRunner {
     SwarmSettings settings = reshape(base, options, instruments);
 
     Path journal = journalDirectory(dataDirectory);
-    wipe(journal);
+    emptyDirectory(journal);
     try (SwarmRuntime runtime = SwarmRuntime.start(config, settings)) {
       SwarmClient client = new SwarmClient(runtime, ASK);
       client.awaitSettled(settings.startupTimeout());
@@ -250,10 +250,6 @@ public final class BacktestRunner {
 
   /** Deletes a directory's whole content and the directory (a fresh journal for a run that always starts anew). */
   public static void emptyDirectory(Path directory) {
-    wipe(directory);
-  }
-
-  private static void wipe(Path directory) {
     if (!Files.exists(directory)) return;
     try (Stream<Path> paths = Files.walk(directory)) {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);

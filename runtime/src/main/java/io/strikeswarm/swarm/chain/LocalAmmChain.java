@@ -22,7 +22,6 @@ import io.strikeswarm.master.capital.DiamondKind;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,17 +43,16 @@ public final class LocalAmmChain implements AutoCloseable {
   private final Web3jChain chain;
   private final NoiseTrader noise;
   private final Map<String, AmmBotConfig> configs;
-  private final Map<String, Wallet> wallets;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private LocalAmmChain(AnvilNode node, LocalChain local, Deployment deployment, Web3jChain chain, NoiseTrader noise,
-      Map<String, AmmBotConfig> configs, Map<String, Wallet> wallets) {
+      Map<String, AmmBotConfig> configs) {
     this.node = node;
     this.local = local;
     this.deployment = deployment;
     this.chain = chain;
     this.noise = noise;
     this.configs = configs;
-    this.wallets = wallets;
   }
 
   /**
@@ -73,15 +71,12 @@ public final class LocalAmmChain implements AutoCloseable {
           AccountProvisioner.Funding.worth(deployment.market(), 1_000, new BigDecimal("2000000")));
       Web3jChain chain = Web3jChain.connect(deployment.toChainConfig(node.rpcUrl()), Wallets.of(botWallets));
       Map<String, AmmBotConfig> configs = new TreeMap<>();
-      Map<String, Wallet> wallets = new TreeMap<>();
       for (int i = 1; i <= bots; i++) {
-        String id = DiamondKind.AMM.botId(i);
-        Wallet w = botWallets.get(i - 1);
-        configs.put(id, config(chain.chain(), w.address(), deployment, i, rules));
-        wallets.put(id, w);
+        configs.put(DiamondKind.AMM.botId(i), config(chain.chain(), botWallets.get(i - 1).address(), deployment, i,
+            rules));
       }
       NoiseTrader noise = new NoiseTrader(local, deployment, noiseWallet, noiseSeed, noiseSettings);
-      return new LocalAmmChain(node, local, deployment, chain, noise, configs, wallets);
+      return new LocalAmmChain(node, local, deployment, chain, noise, configs);
     } catch (RuntimeException e) {
       node.close();
       throw e;
@@ -119,10 +114,6 @@ public final class LocalAmmChain implements AutoCloseable {
     return node;
   }
 
-  public LocalChain local() {
-    return local;
-  }
-
   public Deployment deployment() {
     return deployment;
   }
@@ -145,14 +136,10 @@ public final class LocalAmmChain implements AutoCloseable {
     return chain.balances(c.account(), c.tokens()).toCompletableFuture().join();
   }
 
-  public Map<String, String> accounts() {
-    Map<String, String> out = new LinkedHashMap<>();
-    wallets.forEach((id, w) -> out.put(id, w.address()));
-    return out;
-  }
-
+  /** Stops everything once; the demo calls it both when the swarm terminates and when its command returns. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) return;
     noise.close();
     chain.close();
     local.close();
