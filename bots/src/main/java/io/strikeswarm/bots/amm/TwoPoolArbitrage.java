@@ -53,8 +53,12 @@ public final class TwoPoolArbitrage {
 
   /**
    * The most profitable exact round trip with an input of at most {@code cap} (the bot's inventory and budget), or
-   * {@code null} when none makes a profit. The profit is concave in the input, so under a cap the best input is
-   * {@code min(x*, cap)}, refined on the exact integer function.
+   * {@code null} when none makes a profit. The continuous profit is concave, so under a cap its best input is
+   * {@code min(x*, cap)}. The pools' rounding makes the exact profit a step function around it, searched two ways
+   * because either step can be the coarse one: inputs a few units either side of the centre (when one input unit
+   * buys at least one unit of the other token), and, for a few mid amounts either side of what the centre buys, the
+   * least input that buys each (when many input units buy one unit of the other token — the exact profit for a
+   * given mid amount is highest at that least input). Both ways land within one unit of an exhaustive search.
    */
   public static RoundTrip best(BigInteger homeP, BigInteger otherP, BigInteger otherQ, BigInteger homeQ,
       BigInteger cap) {
@@ -63,12 +67,35 @@ public final class TwoPoolArbitrage {
     if (center.signum() <= 0) return null;
     RoundTrip best = null;
     for (int d = -REFINE; d <= REFINE; d++) {
-      BigInteger x = center.add(BigInteger.valueOf(d));
-      if (x.signum() <= 0 || x.compareTo(cap) > 0) continue;
-      RoundTrip trip = roundTrip(x, homeP, otherP, otherQ, homeQ);
-      if (trip.amountMid().signum() <= 0) continue;
-      if (best == null || trip.profit().compareTo(best.profit()) > 0) best = trip;
+      best = better(best, center.add(BigInteger.valueOf(d)), cap, homeP, otherP, otherQ, homeQ);
+    }
+    BigInteger centerMid = UniswapV2Math.amountOut(center, homeP, otherP);
+    for (int d = -REFINE; d <= REFINE; d++) {
+      BigInteger mid = centerMid.add(BigInteger.valueOf(d));
+      if (mid.signum() <= 0 || mid.compareTo(otherP) >= 0) continue;
+      best = better(best, leastInputBuying(mid, homeP, otherP), cap, homeP, otherP, otherQ, homeQ);
     }
     return best != null && best.profit().signum() > 0 ? best : null;
+  }
+
+  private static RoundTrip better(RoundTrip best, BigInteger x, BigInteger cap, BigInteger homeP, BigInteger otherP,
+      BigInteger otherQ, BigInteger homeQ) {
+    if (x.signum() <= 0 || x.compareTo(cap) > 0) return best;
+    RoundTrip trip = roundTrip(x, homeP, otherP, otherQ, homeQ);
+    if (trip.amountMid().signum() <= 0) return best;
+    boolean wins = best == null || trip.profit().compareTo(best.profit()) > 0
+        || trip.profit().equals(best.profit()) && x.compareTo(best.amountIn()) < 0;
+    return wins ? trip : best;
+  }
+
+  /**
+   * The least input for which {@code getAmountOut} yields at least {@code mid}: ⌈1000·mid·reserveIn / (997·(reserveOut
+   * − mid))⌉. (Uniswap's own {@code getAmountIn} adds one unit even when the division is exact, so it can overshoot.)
+   */
+  static BigInteger leastInputBuying(BigInteger mid, BigInteger reserveIn, BigInteger reserveOut) {
+    BigInteger numerator = THOUSAND.multiply(mid).multiply(reserveIn);
+    BigInteger denominator = G.multiply(reserveOut.subtract(mid));
+    BigInteger[] qr = numerator.divideAndRemainder(denominator);
+    return qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
   }
 }
