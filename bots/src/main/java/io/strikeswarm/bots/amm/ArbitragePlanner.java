@@ -9,6 +9,7 @@ import java.util.Optional;
  * The AMM bot's decision on one snapshot, as a pure function: the most valuable two-pool round trip over its routes,
  * sized by the closed form and capped by its inventory of the home token and its USD budget, kept only if it passes
  * the profit filter (at least the minimum profit and at least {@code gasMultiple} × the estimated gas of both legs).
+ * Routes shared with other bots of the swarm are considered only on this bot's turn ({@link RouteShare}).
  */
 public final class ArbitragePlanner {
   private static final BigInteger TWO = BigInteger.valueOf(2);
@@ -47,7 +48,10 @@ public final class ArbitragePlanner {
 
     ArbPlan best = null;
     BigDecimal bestNet = null;
+    boolean anyTurn = false;
     for (ArbRoute route : config.routes()) {
+      if (!route.share().onTurn(snapshot.blockNumber())) continue;
+      anyTurn = true;
       Optional<BigInteger> budgetUnits = prices.unitsFor(route.home(), budgetUsd);
       if (budgetUnits.isEmpty()) return new Skip("cannot value " + route.home() + " in USD", true);
       BigInteger cap = inventory.getOrDefault(route.home(), BigInteger.ZERO).min(budgetUnits.get());
@@ -70,6 +74,7 @@ public final class ArbitragePlanner {
         }
       }
     }
+    if (!anyTurn) return new Skip("another bot's turn on every route", false);
     return best == null ? new Skip("no gap worth its gas", false) : new Trade(best);
   }
 

@@ -15,7 +15,12 @@ class ArbitragePlannerTest {
   static final BigInteger GWEI = BigInteger.TEN.pow(9);
 
   static AmmBotConfig config(ArbRules rules) {
-    return new AmmBotConfig("anvil", ACCOUNT, List.of(new ArbRoute("USDC", "WETH", List.of("uniswap", "sushiswap"))),
+    return config(rules, RouteShare.SOLE);
+  }
+
+  static AmmBotConfig config(ArbRules rules, RouteShare share) {
+    return new AmmBotConfig("anvil", ACCOUNT,
+        List.of(new ArbRoute("USDC", "WETH", List.of("uniswap", "sushiswap"), share)),
         Map.of("USDC", 6, "WETH", 18), "USDC", "WETH", "uniswap", rules);
   }
 
@@ -47,6 +52,23 @@ class ArbitragePlannerTest {
     var uni = snapshot(2_040, GWEI).pools().get(0);
     assertThat(plan.expectedMid()).isEqualTo(UniswapV2Math.amountOut(plan.amountIn(), uni.reserveOf("USDC"),
         uni.reserveOf("WETH")));
+  }
+
+  @Test
+  void botsSharingPoolsTakeTurnsByBlockNumberSoOnlyOneActsOnAGap() {
+    // the snapshot is of block 100: of three bots sharing the pools, only the one holding slot 100 mod 3 = 1 acts
+    int acting = 0;
+    for (int slot = 0; slot < 3; slot++) {
+      var decision = ArbitragePlanner.decide(config(ArbRules.DEFAULT, new RouteShare(slot, 3)), snapshot(2_040, GWEI),
+          inventory(1_000_000, 1), new BigDecimal("1000000"), 110_000);
+      if (decision instanceof ArbitragePlanner.Trade) {
+        acting++;
+        assertThat(slot).isEqualTo(1);
+      } else {
+        assertThat(((ArbitragePlanner.Skip) decision).reason()).contains("turn");
+      }
+    }
+    assertThat(acting).isEqualTo(1);
   }
 
   @Test

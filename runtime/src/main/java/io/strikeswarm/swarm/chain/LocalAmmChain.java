@@ -6,6 +6,7 @@ import io.strikeswarm.bots.amm.ArbRoute;
 import io.strikeswarm.bots.amm.ArbRules;
 import io.strikeswarm.bots.amm.ChainPort;
 import io.strikeswarm.bots.amm.PoolKey;
+import io.strikeswarm.bots.amm.RouteShare;
 import io.strikeswarm.dex.Wallet;
 import io.strikeswarm.dex.Wallets;
 import io.strikeswarm.dex.Web3jChain;
@@ -22,6 +23,7 @@ import io.strikeswarm.master.capital.DiamondKind;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,11 +72,8 @@ public final class LocalAmmChain implements AutoCloseable {
       Wallet noiseWallet = provisioner.provision(AnvilAccounts.noiseTrader(),
           AccountProvisioner.Funding.worth(deployment.market(), 1_000, new BigDecimal("2000000")));
       Web3jChain chain = Web3jChain.connect(deployment.toChainConfig(node.rpcUrl()), Wallets.of(botWallets));
-      Map<String, AmmBotConfig> configs = new TreeMap<>();
-      for (int i = 1; i <= bots; i++) {
-        configs.put(DiamondKind.AMM.botId(i), config(chain.chain(), botWallets.get(i - 1).address(), deployment, i,
-            rules));
-      }
+      Map<String, AmmBotConfig> configs = configs(chain.chain(),
+          botWallets.stream().map(Wallet::address).toList(), deployment, rules);
       NoiseTrader noise = new NoiseTrader(local, deployment, noiseWallet, noiseSeed, noiseSettings);
       return new LocalAmmChain(node, local, deployment, chain, noise, configs);
     } catch (RuntimeException e) {
@@ -85,9 +84,36 @@ public final class LocalAmmChain implements AutoCloseable {
 
   /**
    * Bot {@code i} watches two of the market's pairs on both DEXes, spread so that every pair is watched by about the
-   * same number of bots, half of them counting in one token of the pair and half in the other.
+   * same number of bots, half of them counting in one token of the pair and half in the other. The bots watching one
+   * pair take turns on it by block ({@link RouteShare}), in bot order, so they never race each other for a gap.
    */
-  static AmmBotConfig config(String chainName, String account, Deployment deployment, int i, ArbRules rules) {
+  static Map<String, AmmBotConfig> configs(String chainName, List<String> accounts, Deployment deployment,
+      ArbRules rules) {
+    List<List<ArbRoute>> routesByBot = new ArrayList<>();
+    Map<Set<PoolKey>, Integer> watchers = new LinkedHashMap<>();
+    for (int i = 1; i <= accounts.size(); i++) {
+      List<ArbRoute> routes = routes(deployment, i);
+      routes.forEach(r -> watchers.merge(Set.copyOf(r.pools()), 1, Integer::sum));
+      routesByBot.add(routes);
+    }
+    Map<String, Integer> decimals = new TreeMap<>();
+    deployment.tokens().forEach((symbol, spec) -> decimals.put(symbol, spec.decimals()));
+    Map<Set<PoolKey>, Integer> nextSlot = new LinkedHashMap<>();
+    Map<String, AmmBotConfig> configs = new TreeMap<>();
+    for (int i = 1; i <= accounts.size(); i++) {
+      List<ArbRoute> shared = new ArrayList<>();
+      for (ArbRoute r : routesByBot.get(i - 1)) {
+        Set<PoolKey> pools = Set.copyOf(r.pools());
+        int slot = nextSlot.merge(pools, 1, Integer::sum) - 1;
+        shared.add(r.sharedAs(new RouteShare(slot, watchers.get(pools))));
+      }
+      configs.put(DiamondKind.AMM.botId(i), new AmmBotConfig(chainName, accounts.get(i - 1), shared, decimals, USD,
+          Market.WETH, LocalDexDeployer.UNISWAP, rules));
+    }
+    return configs;
+  }
+
+  private static List<ArbRoute> routes(Deployment deployment, int i) {
     List<Market.Pair> pairs = deployment.market().pairs();
     List<String> dexes = List.of(LocalDexDeployer.UNISWAP, LocalDexDeployer.SUSHISWAP);
     List<ArbRoute> routes = new ArrayList<>();
@@ -96,9 +122,7 @@ public final class LocalAmmChain implements AutoCloseable {
       boolean flip = ((i - 1) / pairs.size() + k) % 2 == 1;
       routes.add(flip ? new ArbRoute(p.tokenB(), p.tokenA(), dexes) : new ArbRoute(p.tokenA(), p.tokenB(), dexes));
     }
-    Map<String, Integer> decimals = new TreeMap<>();
-    deployment.tokens().forEach((symbol, spec) -> decimals.put(symbol, spec.decimals()));
-    return new AmmBotConfig(chainName, account, routes, decimals, USD, Market.WETH, LocalDexDeployer.UNISWAP, rules);
+    return routes;
   }
 
   /** The wiring that runs these bots on this chain. */
