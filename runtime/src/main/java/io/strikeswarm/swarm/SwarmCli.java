@@ -43,7 +43,7 @@ import picocli.CommandLine.Parameters;
     subcommands = {SwarmCli.Demo.class, SwarmCli.Run.class, SwarmCli.Inspect.class, SwarmCli.Token.class, SwarmCli.Start.class,
         SwarmCli.Roster.class, SwarmCli.Rebalance.class, SwarmCli.Pause.class,
         SwarmCli.Resume.class, SwarmCli.Retire.class, SwarmCli.Backtest.class, SwarmCli.BenchBacktest.class,
-        SwarmCli.BenchJournal.class})
+        SwarmCli.BenchJournal.class, SwarmCli.BenchAmm.class})
 public final class SwarmCli implements Callable<Integer> {
   static final int EXIT_CONFIG = 2;
   static final int EXIT_FAILED = 1;
@@ -675,6 +675,71 @@ public final class SwarmCli implements Callable<Integer> {
                 .map(s -> String.format("%.3f", s)).toList());
         out.flush();
       }
+      return 0;
+    }
+  }
+
+  @Command(name = "bench-amm", description = "Benchmark the AMM diamond on a fresh local chain (anvil + two real "
+      + "Uniswap V2 deployments): the bots' own time from seeing a block to sending a swap (p50/p99), the swaps they "
+      + "get mined per second while a noise trader opens gaps, then predicted vs on-chain round trips with one gap at a "
+      + "time. Uses a fresh directory under --data-dir.")
+  static final class BenchAmm implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    SwarmCli parent;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--bots", defaultValue = "50") int bots;
+    @Option(names = "--seconds", defaultValue = "60", description = "length of the busy phase") long seconds;
+    @Option(names = "--noise-ms", defaultValue = "100", description = "noise trader interval in the busy phase")
+    long noiseMs;
+    @Option(names = "--quiet-gaps", defaultValue = "24", description = "gaps opened one at a time afterwards")
+    int quietGaps;
+    @Option(names = "--gap-bps", defaultValue = "100", description = "size of each quiet gap's swap, bps of reserve")
+    int gapBps;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      if (noiseMs < 1) throw new BadOption("--noise-ms: must be >= 1, got " + noiseMs);
+      io.strikeswarm.swarm.chain.AmmBenchmark.Options options;
+      Path dir = Files.createTempDirectory(Files.createDirectories(parent.dataDirectory()), "bench-amm-");
+      try {
+        options = new io.strikeswarm.swarm.chain.AmmBenchmark.Options(bots, java.time.Duration.ofSeconds(seconds),
+            java.time.Duration.ofMillis(noiseMs), quietGaps, gapBps,
+            ammRules(SwarmRuntime.loadConfig(dir, parent.overrides())));
+      } catch (IllegalArgumentException e) {
+        throw new BadOption(e.getMessage());
+      }
+      out.printf("AMM benchmark: %d bots, busy %d s with a noise swap every %d ms, then %d quiet gaps of %d bps; "
+          + "java %s, %d cpus%n", bots, seconds, noiseMs, quietGaps, gapBps, System.getProperty("java.version"),
+          Runtime.getRuntime().availableProcessors());
+      out.flush();
+      var r = io.strikeswarm.swarm.chain.AmmBenchmark.run(dir, options);
+      var d = r.decisions();
+      out.printf("busy phase: %.1f s, %d noise swaps, %d round trips started, %d completed, %d reverted, %d refused%n",
+          r.busySeconds(), r.noiseSwaps(), r.busy().started(), r.busy().completed(), r.busy().reverted(),
+          r.busy().refused());
+      out.printf("  bot transactions mined: %d (%.1f/s)%n", r.botTransactions(), r.botTransactionsPerSecond());
+      out.printf("  block seen -> buy swap sent, %d decisions (ms):     p50      p99      max%n", d.total().count());
+      for (var part : java.util.List.of(java.util.Map.entry("    total (our own time)", d.total()),
+          java.util.Map.entry("    plan", d.plan()), java.util.Map.entry("    sign (secp256k1, EIP-1559)", d.sign()),
+          java.util.Map.entry("    journal the signed swap", d.journal()))) {
+        out.printf("%-48s %8.3f %8.3f %8.3f%n", part.getKey(), part.getValue().percentile(50) / 1e6,
+            part.getValue().percentile(99) / 1e6, part.getValue().percentile(100) / 1e6);
+      }
+      out.printf("  completed round trips paying exactly the prediction: %d of %d%n", r.busy().exact(),
+          r.busy().completed());
+      out.printf("quiet phase: %d gaps, %d round trips started, %d completed, %d exactly as predicted, %d reverted; "
+          + "%d empty blocks mined to pass turns%n", r.quietGaps(), r.quiet().started(), r.quiet().completed(),
+          r.quiet().exact(), r.quiet().reverted(), r.emptyBlocksMined());
+      var audit = r.audit();
+      out.printf("every mined swap vs Uniswap V2's formula on the reserves it met: %d mined, %d alone in their block "
+          + "checked, %d exact, %d mismatches, %d in shared blocks not checked%n", audit.mined(), audit.checked(),
+          audit.exact(), audit.mismatches().size(), audit.sharedBlocks());
+      audit.mismatches().forEach(m -> out.printf("  MISMATCH %s%n", m));
+      out.printf("AMM P&L over both phases: %s USD%n", r.pnlUsd().setScale(2, java.math.RoundingMode.HALF_EVEN));
       return 0;
     }
   }

@@ -161,8 +161,10 @@ public final class AmmBotEntity
   private boolean calling;
   private Duration wait;
   private String chainError;
-  /** When the block that led to the swap being signed now was taken (for the decision latency). */
+  /** When the block that led to the swap being signed now was taken, and how long planning and signing took. */
   private long observedAtNanos;
+  private long planNanos;
+  private long signNanos;
 
   private AmmBotEntity(ActorContext<Command> context, TimerScheduler<Command> timers, String botId,
       AmmBotSettings settings, Function<String, ChainPort> chains) {
@@ -344,6 +346,7 @@ public final class AmmBotEntity
       return Effect().noReply();
     }
     ArbPlan plan = ((ArbitragePlanner.Trade) decision).plan();
+    planNanos = System.nanoTime() - observedAtNanos;
     return sign(state, state.arbSeq() + 1, InFlightSwap.Leg.BUY, plan, plan.buyLeg(), List.of());
   }
 
@@ -382,8 +385,10 @@ public final class AmmBotEntity
     ChainPort port = chains.apply(state.config().chain());
     List<Event> events = new java.util.ArrayList<>(before);
     try {
+      long signStart = System.nanoTime();
       SignedTx tx = port.signSwap(state.config().account(), leg, state.nextNonce(),
           BigInteger.valueOf(state.config().rules().gasLimitPerSwap()), plan.maxFeePerGasWei());
+      signNanos = System.nanoTime() - signStart;
       events.add(new SwapSigned(new InFlightSwap(arbId, legKind, plan, leg, tx)));
       return Effect().persist(events).thenRun(this::send).thenNoReply();
     } catch (RuntimeException e) {
@@ -418,7 +423,8 @@ public final class AmmBotEntity
     calling = true;
     long nonce = swap.tx().nonce();
     if (swap.leg() == InFlightSwap.Leg.BUY && observedAtNanos != 0) {
-      settings.decisionNanos().accept(System.nanoTime() - observedAtNanos);
+      settings.decisions().accept(new AmmBotSettings.DecisionTiming(planNanos, signNanos,
+          System.nanoTime() - observedAtNanos));
       observedAtNanos = 0; // once per round trip; a re-send after a restart is not a decision
     }
     context.pipeToSelf(guard(port.broadcast(swap.tx())), (ok, err) -> {

@@ -154,6 +154,25 @@ public final class LocalAmmChain implements AutoCloseable {
     return configs;
   }
 
+  /**
+   * The reserves a swap on {@code pool} selling {@code tokenIn} met if it was the first transaction of {@code block}:
+   * the pair's reserves at the end of the block before, as {reserve of tokenIn, reserve of the other token}.
+   */
+  public java.math.BigInteger[] reservesBefore(PoolKey pool, String tokenIn, long block) {
+    String pair = deployment.pair(pool);
+    var reserves = io.strikeswarm.dex.UniswapV2.decodeReserves(local.call(pair, io.strikeswarm.dex.UniswapV2.getReserves(),
+        org.web3j.protocol.core.DefaultBlockParameter.valueOf(java.math.BigInteger.valueOf(block - 1))));
+    boolean inIsToken0 = local.token0(pair).equalsIgnoreCase(deployment.token(tokenIn).address());
+    return inIsToken0 ? new java.math.BigInteger[] {reserves.reserve0(), reserves.reserve1()}
+        : new java.math.BigInteger[] {reserves.reserve1(), reserves.reserve0()};
+  }
+
+  /** How many transactions {@code block} holds (anvil's automine makes one per transaction). */
+  public int transactionsIn(long block) {
+    return Integer.decode(node.call("eth_getBlockTransactionCountByNumber", List.of("0x" + Long.toHexString(block)),
+        Duration.ofSeconds(10)).asText());
+  }
+
   /** Each bot's on-chain balances now, in the same units and keys as its book. */
   public Map<String, java.math.BigInteger> balances(String botId) {
     AmmBotConfig c = configs.get(botId);

@@ -129,5 +129,9 @@ class AmmArbitrageIntegrationTest {
     assertThat(views.stream().mapToLong(v -> v.stats().exactAsPredicted()).sum()).isPositive();
     assertThat(views.stream().map(AmmBotView::pnlUsd).filter(p -> p != null && p.signum() > 0)).isNotEmpty();
     assertThat(decisions).isNotEmpty();
+    // the bots' model of the pools is the chain's: every mined swap paid Uniswap V2's formula on the reserves it met
+    SwapAudit.Result audit = SwapAudit.audit(swarm.system(), chain, chain.configs().keySet());
+    assertThat(audit.mismatches()).isEmpty();
+    assertThat(audit.checked()).isGreaterThanOrEqualTo(16).isEqualTo(audit.exact());
   }
 }
