@@ -355,9 +355,10 @@ public final class Web3jChain implements ChainPort, AutoCloseable {
               + " rejected by " + rpc.shown() + ": " + Rpc.errorText(a.getError()));
         }
         UniswapV2.Reserves r = decode(() -> UniswapV2.decodeReserves(a.getValue()), "getReserves of " + k);
+        int feeBps = config.dex(k.dex()).feeBps();
         states.add(p.aIsToken0()
-            ? new PoolState(k, p.address(), r.reserve0(), r.reserve1())
-            : new PoolState(k, p.address(), r.reserve1(), r.reserve0()));
+            ? new PoolState(k, p.address(), r.reserve0(), r.reserve1(), feeBps)
+            : new PoolState(k, p.address(), r.reserve1(), r.reserve0(), feeBps));
       }
       return states;
     });

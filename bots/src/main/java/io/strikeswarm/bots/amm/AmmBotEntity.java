@@ -360,8 +360,7 @@ public final class AmmBotEntity
     for (String dex : route.dexes()) {
       PoolState pool = pools.get(new PoolKey(dex, route.home(), route.other()));
       if (pool == null || pool.reserveA().signum() == 0 || pool.reserveB().signum() == 0) continue;
-      BigInteger out = UniswapV2Math.amountOut(left.amount(), pool.reserveOf(route.other()),
-          pool.reserveOf(route.home()));
+      BigInteger out = pool.quote(route.other(), left.amount());
       if (out.compareTo(bestOut) > 0) {
         bestOut = out;
         bestDex = dex;

@@ -60,7 +60,8 @@ public final class ArbitragePlanner {
         PoolState sell = pools.get(new PoolKey(leg[1], route.home(), route.other()));
         if (buy == null || sell == null || !liquid(buy) || !liquid(sell)) continue;
         TwoPoolArbitrage.RoundTrip trip = TwoPoolArbitrage.best(buy.reserveOf(route.home()),
-            buy.reserveOf(route.other()), sell.reserveOf(route.other()), sell.reserveOf(route.home()), cap);
+            buy.reserveOf(route.other()), sell.reserveOf(route.other()), sell.reserveOf(route.home()), cap,
+            buy.feeBps(), sell.feeBps());
         if (trip == null) continue;
         BigDecimal profitUsd = prices.value(route.home(), trip.profit()).orElseThrow();
         if (profitUsd.compareTo(rules.minProfitUsd()) < 0) continue;

@@ -6,16 +6,17 @@ import java.math.BigInteger;
  * The round trip "home token → other token on pool P, other token → home token on pool Q" between two
  * Uniswap-V2-style pools, and its best size.
  *
- * <p>With fee factor γ = 0.997, reserves (h₁, o₁) of pool P and (o₂, h₂) of pool Q, the continuous output is
- * {@code out(x) = A·x / (B + C·x)} with {@code A = γ²·o₁·h₂}, {@code B = h₁·o₂}, {@code C = γ·(o₂ + γ·o₁)}; the
- * profit {@code out(x) − x} is concave and peaks at {@code x* = (√(A·B) − B) / C}, positive only when {@code A > B}.
- * In integers (all terms scaled by 10⁶): {@code x* = 1000·(⌊√(a·B)⌋ − 1000·B) / c} with {@code a = 997²·o₁·h₂},
- * {@code c = 997·(1000·o₂ + 997·o₁)}. Because the pools round down at every step, the exact integer profit is then
- * searched a few units around {@code x*} and the best exact value is kept.
+ * <p>With fee factors γ₁, γ₂ (0.997 for Uniswap's 0.3 %), reserves (h₁, o₁) of pool P and (o₂, h₂) of pool Q, the
+ * continuous output is {@code out(x) = A·x / (B + C·x)} with {@code A = γ₁·γ₂·o₁·h₂}, {@code B = h₁·o₂},
+ * {@code C = γ₁·(o₂ + γ₂·o₁)}; the profit {@code out(x) − x} is concave and peaks at {@code x* = (√(A·B) − B) / C},
+ * positive only when {@code A > B}. In integers, with {@code gᵢ = 10⁴·γᵢ} (all terms scaled by 10⁸):
+ * {@code x* = 10⁴·(⌊√(a·B)⌋ − 10⁴·B) / c} with {@code a = g₁·g₂·o₁·h₂}, {@code c = g₁·(10⁴·o₂ + g₂·o₁)}. Because the
+ * pools round down at every step, the exact integer profit is then searched near {@code x*} and the best exact value
+ * is kept.
  */
 public final class TwoPoolArbitrage {
-  private static final BigInteger THOUSAND = BigInteger.valueOf(1000);
-  private static final BigInteger G = BigInteger.valueOf(997);
+  private static final BigInteger BPS = UniswapV2Math.BPS;
+  private static final int FEE = UniswapV2Math.UNISWAP_FEE_BPS;
   private static final int REFINE = 3;
 
   private TwoPoolArbitrage() {}
@@ -33,8 +34,14 @@ public final class TwoPoolArbitrage {
    */
   public static RoundTrip roundTrip(BigInteger amountIn, BigInteger homeP, BigInteger otherP, BigInteger otherQ,
       BigInteger homeQ) {
-    BigInteger mid = UniswapV2Math.amountOut(amountIn, homeP, otherP);
-    BigInteger out = mid.signum() > 0 ? UniswapV2Math.amountOut(mid, otherQ, homeQ) : BigInteger.ZERO;
+    return roundTrip(amountIn, homeP, otherP, otherQ, homeQ, FEE, FEE);
+  }
+
+  /** The same with each pool's own fee. */
+  public static RoundTrip roundTrip(BigInteger amountIn, BigInteger homeP, BigInteger otherP, BigInteger otherQ,
+      BigInteger homeQ, int feeP, int feeQ) {
+    BigInteger mid = UniswapV2Math.amountOut(amountIn, homeP, otherP, feeP);
+    BigInteger out = mid.signum() > 0 ? UniswapV2Math.amountOut(mid, otherQ, homeQ, feeQ) : BigInteger.ZERO;
     return new RoundTrip(amountIn, mid, out);
   }
 
@@ -42,13 +49,21 @@ public final class TwoPoolArbitrage {
    * The closed-form optimal input (continuous optimum, rounded down); zero when no input is profitable.
    */
   public static BigInteger optimalInput(BigInteger homeP, BigInteger otherP, BigInteger otherQ, BigInteger homeQ) {
-    BigInteger a = G.multiply(G).multiply(otherP).multiply(homeQ);
+    return optimalInput(homeP, otherP, otherQ, homeQ, FEE, FEE);
+  }
+
+  /** The same with each pool's own fee. */
+  public static BigInteger optimalInput(BigInteger homeP, BigInteger otherP, BigInteger otherQ, BigInteger homeQ,
+      int feeP, int feeQ) {
+    BigInteger g1 = UniswapV2Math.feeFactor(feeP);
+    BigInteger g2 = UniswapV2Math.feeFactor(feeQ);
+    BigInteger a = g1.multiply(g2).multiply(otherP).multiply(homeQ);
     BigInteger b = homeP.multiply(otherQ);
     BigInteger root = a.multiply(b).sqrt();
-    BigInteger numerator = root.subtract(THOUSAND.multiply(b));
+    BigInteger numerator = root.subtract(BPS.multiply(b));
     if (numerator.signum() <= 0) return BigInteger.ZERO;
-    BigInteger c = G.multiply(THOUSAND.multiply(otherQ).add(G.multiply(otherP)));
-    return THOUSAND.multiply(numerator).divide(c);
+    BigInteger c = g1.multiply(BPS.multiply(otherQ).add(g2.multiply(otherP)));
+    return BPS.multiply(numerator).divide(c);
   }
 
   /**
@@ -62,26 +77,32 @@ public final class TwoPoolArbitrage {
    */
   public static RoundTrip best(BigInteger homeP, BigInteger otherP, BigInteger otherQ, BigInteger homeQ,
       BigInteger cap) {
+    return best(homeP, otherP, otherQ, homeQ, cap, FEE, FEE);
+  }
+
+  /** The same with each pool's own fee. */
+  public static RoundTrip best(BigInteger homeP, BigInteger otherP, BigInteger otherQ, BigInteger homeQ,
+      BigInteger cap, int feeP, int feeQ) {
     if (cap.signum() <= 0) return null;
-    BigInteger center = optimalInput(homeP, otherP, otherQ, homeQ).min(cap);
+    BigInteger center = optimalInput(homeP, otherP, otherQ, homeQ, feeP, feeQ).min(cap);
     if (center.signum() <= 0) return null;
     RoundTrip best = null;
     for (int d = -REFINE; d <= REFINE; d++) {
-      best = better(best, center.add(BigInteger.valueOf(d)), cap, homeP, otherP, otherQ, homeQ);
+      best = better(best, center.add(BigInteger.valueOf(d)), cap, homeP, otherP, otherQ, homeQ, feeP, feeQ);
     }
-    BigInteger centerMid = UniswapV2Math.amountOut(center, homeP, otherP);
+    BigInteger centerMid = UniswapV2Math.amountOut(center, homeP, otherP, feeP);
     for (int d = -REFINE; d <= REFINE; d++) {
       BigInteger mid = centerMid.add(BigInteger.valueOf(d));
       if (mid.signum() <= 0 || mid.compareTo(otherP) >= 0) continue;
-      best = better(best, leastInputBuying(mid, homeP, otherP), cap, homeP, otherP, otherQ, homeQ);
+      best = better(best, leastInputBuying(mid, homeP, otherP, feeP), cap, homeP, otherP, otherQ, homeQ, feeP, feeQ);
     }
     return best != null && best.profit().signum() > 0 ? best : null;
   }
 
   private static RoundTrip better(RoundTrip best, BigInteger x, BigInteger cap, BigInteger homeP, BigInteger otherP,
-      BigInteger otherQ, BigInteger homeQ) {
+      BigInteger otherQ, BigInteger homeQ, int feeP, int feeQ) {
     if (x.signum() <= 0 || x.compareTo(cap) > 0) return best;
-    RoundTrip trip = roundTrip(x, homeP, otherP, otherQ, homeQ);
+    RoundTrip trip = roundTrip(x, homeP, otherP, otherQ, homeQ, feeP, feeQ);
     if (trip.amountMid().signum() <= 0) return best;
     boolean wins = best == null || trip.profit().compareTo(best.profit()) > 0
         || trip.profit().equals(best.profit()) && x.compareTo(best.amountIn()) < 0;
@@ -89,12 +110,13 @@ public final class TwoPoolArbitrage {
   }
 
   /**
-   * The least input for which {@code getAmountOut} yields at least {@code mid}: ⌈1000·mid·reserveIn / (997·(reserveOut
-   * − mid))⌉. (Uniswap's own {@code getAmountIn} adds one unit even when the division is exact, so it can overshoot.)
+   * The least input for which {@code getAmountOut} yields at least {@code mid}: ⌈10⁴·mid·reserveIn / (g·(reserveOut
+   * − mid))⌉ with {@code g = 10⁴ − feeBps}. (Uniswap's own {@code getAmountIn} adds one unit even when the division
+   * is exact, so it can overshoot.)
    */
-  static BigInteger leastInputBuying(BigInteger mid, BigInteger reserveIn, BigInteger reserveOut) {
-    BigInteger numerator = THOUSAND.multiply(mid).multiply(reserveIn);
-    BigInteger denominator = G.multiply(reserveOut.subtract(mid));
+  static BigInteger leastInputBuying(BigInteger mid, BigInteger reserveIn, BigInteger reserveOut, int feeBps) {
+    BigInteger numerator = BPS.multiply(mid).multiply(reserveIn);
+    BigInteger denominator = UniswapV2Math.feeFactor(feeBps).multiply(reserveOut.subtract(mid));
     BigInteger[] qr = numerator.divideAndRemainder(denominator);
     return qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
   }

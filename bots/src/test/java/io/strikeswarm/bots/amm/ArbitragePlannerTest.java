@@ -72,6 +72,24 @@ class ArbitragePlannerTest {
   }
 
   @Test
+  void eachPoolIsQuotedWithItsOwnDexFee() {
+    ChainSnapshot thirty = snapshot(2_040, GWEI);
+    PoolState uni = thirty.pools().get(0);
+    PoolState sushi = thirty.pools().get(1);
+    ChainSnapshot cheaperSell = new ChainSnapshot(thirty.blockNumber(), thirty.blockTimestampSec(),
+        thirty.gasPriceWei(), List.of(uni, new PoolState(sushi.key(), sushi.pairAddress(), sushi.reserveA(),
+            sushi.reserveB(), 25)));
+    ArbPlan plan = ((ArbitragePlanner.Trade) ArbitragePlanner.decide(config(ArbRules.DEFAULT), cheaperSell,
+        inventory(1_000_000, 1), new BigDecimal("1000000"), 110_000)).plan();
+    TwoPoolArbitrage.RoundTrip atOwnFees = TwoPoolArbitrage.roundTrip(plan.amountIn(), uni.reserveOf("USDC"),
+        uni.reserveOf("WETH"), sushi.reserveOf("WETH"), sushi.reserveOf("USDC"), 30, 25);
+    assertThat(plan.expectedOut()).isEqualTo(atOwnFees.amountOut());
+    ArbPlan atThirty = ((ArbitragePlanner.Trade) ArbitragePlanner.decide(config(ArbRules.DEFAULT), thirty,
+        inventory(1_000_000, 1), new BigDecimal("1000000"), 110_000)).plan();
+    assertThat(plan.expectedProfit()).isGreaterThan(atThirty.expectedProfit());
+  }
+
+  @Test
   void tradeSizeIsCappedByTheBudgetAndTheInventory() {
     var byBudget = (ArbitragePlanner.Trade) ArbitragePlanner.decide(config(ArbRules.DEFAULT), snapshot(2_040, GWEI),
         inventory(1_000_000, 1), new BigDecimal("500"), 110_000);

@@ -62,6 +62,33 @@ class TwoPoolArbitrageTest {
         big(1589)).amountMid()).isLessThan(trip.amountMid());
   }
 
+  @Property(tries = 200)
+  @Label("with each pool's own fee, the chosen size earns as much as the best size found by trying every input")
+  void bestMatchesExhaustiveSearchWithMixedFees(@ForAll @IntRange(min = 20, max = 3000) int homeP,
+      @ForAll @IntRange(min = 20, max = 3000) int otherP, @ForAll @IntRange(min = 20, max = 3000) int otherQ,
+      @ForAll @IntRange(min = 20, max = 3000) int homeQ, @ForAll @IntRange(min = 1, max = 3000) int cap,
+      @ForAll @IntRange(min = 0, max = 100) int feeP, @ForAll @IntRange(min = 0, max = 100) int feeQ) {
+    BigInteger bestProfit = BigInteger.ZERO;
+    for (int x = 1; x <= cap; x++) {
+      TwoPoolArbitrage.RoundTrip t = TwoPoolArbitrage.roundTrip(big(x), big(homeP), big(otherP), big(otherQ),
+          big(homeQ), feeP, feeQ);
+      if (t.profit().compareTo(bestProfit) > 0) bestProfit = t.profit();
+    }
+    TwoPoolArbitrage.RoundTrip chosen = TwoPoolArbitrage.best(big(homeP), big(otherP), big(otherQ), big(homeQ),
+        big(cap), feeP, feeQ);
+    BigInteger chosenProfit = chosen == null ? BigInteger.ZERO : chosen.profit();
+    assertThat(chosenProfit).isBetween(bestProfit.subtract(BigInteger.ONE), bestProfit);
+  }
+
+  @Test
+  void aCheaperFeeOnOnePoolWidensTheTradeableGap() {
+    // a 0.56 % gap: less than two Uniswap fees (about 0.6 %), more than Uniswap's plus PancakeSwap's (about 0.55 %)
+    BigInteger homeP = big(1_000_000_000_000L), otherP = big(1_005_600_000_000L);
+    BigInteger otherQ = big(1_000_000_000_000L), homeQ = big(1_000_000_000_000L);
+    assertThat(TwoPoolArbitrage.best(homeP, otherP, otherQ, homeQ, big(Long.MAX_VALUE))).isNull();
+    assertThat(TwoPoolArbitrage.best(homeP, otherP, otherQ, homeQ, big(Long.MAX_VALUE), 30, 25)).isNotNull();
+  }
+
   @Property(tries = 300)
   @Label("the chosen size earns as much as the best size found by trying every input")
   void bestMatchesExhaustiveSearch(@ForAll @IntRange(min = 20, max = 3000) int homeP,

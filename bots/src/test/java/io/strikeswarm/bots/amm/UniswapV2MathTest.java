@@ -25,6 +25,25 @@ class UniswapV2MathTest {
   }
 
   @Test
+  void aForkWithAnotherFeeQuotesWithItsOwnConstant() {
+    // PancakeSwap V2's library: amountIn * 9975 * reserveOut / (reserveIn * 10000 + amountIn * 9975)
+    BigInteger out = UniswapV2Math.amountOut(new BigInteger("1000000000000000000"),
+        new BigInteger("100000000000000000000"), big(200_000_000_000L), 25);
+    assertThat(out).isEqualTo(big(1_975_296_418L));
+    assertThatThrownBy(() -> UniswapV2Math.amountOut(big(1), big(10), big(10), 10_000)).hasMessageContaining("feeBps");
+  }
+
+  @Property(tries = 300)
+  @Label("30 bps in ten-thousandths quotes exactly what Uniswap's 997/1000 quotes")
+  void thirtyBpsIsUniswapsOwnConstant(@ForAll @LongRange(min = 1, max = 1_000_000_000_000L) long amountIn,
+      @ForAll @LongRange(min = 1, max = 1_000_000_000_000L) long reserveIn,
+      @ForAll @LongRange(min = 1, max = 1_000_000_000_000L) long reserveOut) {
+    BigInteger inWithFee = big(amountIn).multiply(big(997));
+    BigInteger v2 = inWithFee.multiply(big(reserveOut)).divide(big(reserveIn).multiply(big(1000)).add(inWithFee));
+    assertThat(UniswapV2Math.amountOut(big(amountIn), big(reserveIn), big(reserveOut), 30)).isEqualTo(v2);
+  }
+
+  @Test
   void refusesNonPositiveInputsAndReservesByName() {
     assertThatThrownBy(() -> UniswapV2Math.amountOut(BigInteger.ZERO, big(10), big(10)))
         .hasMessageContaining("amountIn");

@@ -53,7 +53,8 @@ public final class SwapAudit {
         }
         checked++;
         BigInteger[] reserves = chain.reservesBefore(signed.pool(), signed.tokenIn(), block);
-        BigInteger expected = UniswapV2Math.amountOut(m.outcome().amountIn(), reserves[0], reserves[1]);
+        BigInteger expected = UniswapV2Math.amountOut(m.outcome().amountIn(), reserves[0], reserves[1],
+            chain.deployment().dex(signed.dex()).feeBps());
         if (expected.equals(m.outcome().amountOut())) {
           exact++;
         } else {
