@@ -48,7 +48,7 @@ import org.web3j.utils.Numeric;
  *       the receipt of this very hash exists, counts as sent.
  *   <li>Outcomes come from the receipt: amounts from the ERC-20 {@code Transfer} logs to and from the account (or the
  *       pair's {@code Swap} event), gas from {@code gasUsed × effectiveGasPrice}, a revert's reason from replaying
- *       the call at the parent block.
+ *       the call at the parent block (or at its own block, when it was front-run inside it).
  * </ul>
  *
  * <p>All I/O runs on the {@link Rpc}'s own threads; no method blocks its caller or throws from a stage-returning
@@ -414,24 +414,36 @@ public final class Web3jChain implements ChainPort, AutoCloseable {
         + in.symbol() + " from " + account + " and " + out.symbol() + " to it (not this leg's swap?)");
   }
 
-  /** Replays the transaction as a call at its parent block and decodes the revert reason; "reverted" if none. */
+  /**
+   * The revert reason, from replaying the transaction as a call: first at its parent block, which is exact unless an
+   * earlier transaction of the same block changed what it touched (a front-run). That replay then succeeds, so it is
+   * replayed again at its own block, whose state includes the front-run (and whatever came after it in the block:
+   * close enough to name why it failed). "reverted" if neither replay gives a reason.
+   */
   private CompletableFuture<String> revertReason(String hash, long block) {
     return rpc.send(rpc.web3j().ethGetTransactionByHash(hash)).thenCompose(t -> {
       if (t.getTransaction().isEmpty()) return CompletableFuture.completedFuture("reverted");
       org.web3j.protocol.core.methods.response.Transaction tx = t.getTransaction().get();
       Transaction replay = Transaction.createFunctionCallTransaction(tx.getFrom(), null, null, tx.getGas(), tx.getTo(),
           tx.getValue(), tx.getInput());
-      DefaultBlockParameter parent = DefaultBlockParameter.valueOf(BigInteger.valueOf(Math.max(0, block - 1)));
-      return rpc.sendAllowingError(rpc.web3j().ethCall(replay, parent)).handle((r, e) -> {
-        if (e != null || r == null || !r.hasError()) return "reverted";
-        String reason = Rpc.revertReason(r.getError().getData());
-        if (reason != null) return reason;
-        String message = r.getError().getMessage();
-        if (message == null || message.isBlank()) return "reverted";
-        return message.startsWith("execution reverted: ") ? message.substring("execution reverted: ".length())
-            : message;
-      });
+      return replayedReason(replay, Math.max(0, block - 1)).thenCompose(before -> before.isPresent()
+          ? CompletableFuture.completedFuture(before.get())
+          : replayedReason(replay, block).thenApply(after -> after.orElse("reverted")));
     });
+  }
+
+  /** Why the call fails at that block's state; empty if it succeeds (or the node cannot say). */
+  private CompletableFuture<Optional<String>> replayedReason(Transaction replay, long block) {
+    return rpc.sendAllowingError(rpc.web3j().ethCall(replay, DefaultBlockParameter.valueOf(BigInteger.valueOf(block))))
+        .handle((r, e) -> {
+          if (e != null || r == null || !r.hasError()) return Optional.empty();
+          String reason = Rpc.revertReason(r.getError().getData());
+          if (reason != null) return Optional.of(reason);
+          String message = r.getError().getMessage();
+          if (message == null || message.isBlank()) return Optional.of("reverted");
+          return Optional.of(message.startsWith("execution reverted: ")
+              ? message.substring("execution reverted: ".length()) : message);
+        });
   }
 
   // ---- helpers ------------------------------------------------------------------------------------------------

@@ -284,6 +284,34 @@ class Web3jChainTest {
   }
 
   @Test
+  void aSwapOvertakenInsideItsOwnBlockRevertsWithTheRoutersReasonToo() {
+    NoiseTrader trader = new NoiseTrader(local, deployment, noiseWallet, 1, NoiseTrader.Settings.defaults());
+    BigInteger amountIn = Wei.ETHER.multiply(BigInteger.TEN);
+    PoolState pool = await(chain.snapshot(List.of(UNI_WETH_USDC))).pools().get(0);
+    BigInteger quote = amountOut(amountIn, pool.reserveOf("WETH"), pool.reserveOf("USDC"));
+    SwapLeg leg = leg("uniswap", "WETH", "USDC", amountIn, quote); // no slippage allowed
+    SignedTx tx = chain.signSwap(bot.address(), leg, await(chain.transactionCount(bot.address())), GAS_LIMIT, maxFee());
+    NoiseTrader.Trade frontRun;
+    node.call("evm_setAutomine", List.of(false), Duration.ofSeconds(10));
+    try {
+      await(chain.broadcast(tx));
+      // sent after the bot's swap but tipped higher: the block puts it first, so replaying at the parent block succeeds
+      frontRun = trader.send(UNI_WETH_USDC, "WETH", 10, Wei.GWEI.multiply(BigInteger.TEN));
+      node.call("evm_mine", List.of(), Duration.ofSeconds(10));
+    } finally {
+      node.call("evm_setAutomine", List.of(true), Duration.ofSeconds(10));
+    }
+
+    TxOutcome outcome = minedOutcome(tx, leg);
+
+    var overtaking = local.receipt(frontRun.hash());
+    assertThat(outcome.blockNumber()).isEqualTo(overtaking.getBlockNumber().longValueExact());
+    assertThat(overtaking.getTransactionIndex()).isEqualTo(BigInteger.ZERO);
+    assertThat(outcome).isInstanceOf(TxOutcome.Reverted.class);
+    assertThat(((TxOutcome.Reverted) outcome).reason()).isEqualTo("UniswapV2Router: INSUFFICIENT_OUTPUT_AMOUNT");
+  }
+
+  @Test
   void sellingMoreThanTheAccountHoldsRevertsWithTheTransferFailure() {
     BigInteger held = await(chain.balances(bot.address(), List.of("DAI"))).get("DAI");
     SwapLeg leg = leg("uniswap", "DAI", "USDC", held.add(BigInteger.ONE), BigInteger.ONE);

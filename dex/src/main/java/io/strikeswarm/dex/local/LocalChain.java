@@ -62,13 +62,21 @@ public final class LocalChain implements AutoCloseable {
    * its hash. {@code gasLimit} null = estimate (+25 %).
    */
   public String submit(Wallet from, String to, BigInteger value, String data, BigInteger gasLimit) {
+    return submit(from, to, value, data, gasLimit, DEFAULT_TIP);
+  }
+
+  /**
+   * The same with priority fee {@code tip}: anvil orders a block by tip, so a test that mines blocks itself can put
+   * this transaction ahead of others waiting for the same block.
+   */
+  public String submit(Wallet from, String to, BigInteger value, String data, BigInteger gasLimit, BigInteger tip) {
     BigInteger nonce = Rpc.await(rpc.send(rpc.web3j().ethGetTransactionCount(from.address(),
         DefaultBlockParameterName.PENDING))).getTransactionCount();
     BigInteger gas = gasLimit != null ? gasLimit : estimate(from.address(), to, value, data);
-    BigInteger maxFee = baseFee().multiply(BigInteger.TWO).add(DEFAULT_TIP);
+    BigInteger maxFee = baseFee().multiply(BigInteger.TWO).add(tip);
     RawTransaction raw = to == null
-        ? RawTransaction.createTransaction(chainId, nonce, gas, "", value, data, DEFAULT_TIP, maxFee)
-        : RawTransaction.createTransaction(chainId, nonce, gas, to, value, data, DEFAULT_TIP, maxFee);
+        ? RawTransaction.createTransaction(chainId, nonce, gas, "", value, data, tip, maxFee)
+        : RawTransaction.createTransaction(chainId, nonce, gas, to, value, data, tip, maxFee);
     String hex = Numeric.toHexString(from.sign(raw, chainId));
     String hash = Hash.sha3(hex);
     Rpc.await(rpc.send(rpc.web3j().ethSendRawTransaction(hex)));

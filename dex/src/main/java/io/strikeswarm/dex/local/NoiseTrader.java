@@ -79,6 +79,33 @@ public final class NoiseTrader implements AutoCloseable {
    * {@code pool}, which moves its price against anyone selling {@code tokenIn} after it. Mined before it returns.
    */
   public synchronized Trade push(PoolKey pool, String tokenIn, int bps) {
+    Order order = order(pool, tokenIn, bps);
+    TransactionReceipt receipt = chain.send(wallet, order.router(), BigInteger.ZERO, order.data(), GAS);
+    trades.incrementAndGet();
+    return order.trade(receipt.getTransactionHash());
+  }
+
+  /**
+   * The same swap, only sent, with priority fee {@code tip}: for a test that mines blocks itself (automine off) and
+   * wants this swap ordered ahead of, or behind, others in the same block. Returns before it is mined.
+   */
+  public synchronized Trade send(PoolKey pool, String tokenIn, int bps, BigInteger tip) {
+    Order order = order(pool, tokenIn, bps);
+    String hash = chain.submit(wallet, order.router(), BigInteger.ZERO, order.data(), GAS, tip);
+    trades.incrementAndGet();
+    return order.trade(hash);
+  }
+
+  /** A router swap ready to send, and what it trades. */
+  private record Order(PoolKey pool, String tokenIn, String tokenOut, BigInteger amountIn, String router,
+      String data) {
+
+    Trade trade(String hash) {
+      return new Trade(pool, tokenIn, tokenOut, amountIn, hash);
+    }
+  }
+
+  private Order order(PoolKey pool, String tokenIn, int bps) {
     if (!pool.holds(tokenIn)) throw new IllegalArgumentException(pool + " does not hold " + tokenIn);
     String tokenOut = pool.tokenA().equals(tokenIn) ? pool.tokenB() : pool.tokenA();
     String in = deployment.token(tokenIn).address();
@@ -95,10 +122,8 @@ public final class NoiseTrader implements AutoCloseable {
     }
     String router = deployment.dex(pool.dex()).router();
     long deadline = chain.chainTime() + 600;
-    TransactionReceipt receipt = chain.send(wallet, router, BigInteger.ZERO,
-        UniswapV2.swapExactTokensForTokens(amountIn, BigInteger.ZERO, in, out, wallet.address(), deadline), GAS);
-    trades.incrementAndGet();
-    return new Trade(pool, tokenIn, tokenOut, amountIn, receipt.getTransactionHash());
+    return new Order(pool, tokenIn, tokenOut, amountIn, router,
+        UniswapV2.swapExactTokensForTokens(amountIn, BigInteger.ZERO, in, out, wallet.address(), deadline));
   }
 
   /** Steps every {@link Settings#interval()} until {@link #stop()}; a failed step is logged and counted, not fatal. */

@@ -21,6 +21,7 @@ import io.strikeswarm.dex.local.Market;
 import io.strikeswarm.dex.local.NoiseTrader;
 import io.strikeswarm.master.capital.DiamondKind;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,14 +59,42 @@ public final class LocalAmmChain implements AutoCloseable {
   }
 
   /**
+   * How the chain is made: the market to deploy (its pools, prices and the deliberate gap between the DEXes) and the
+   * file anvil keeps the chain in, so that it survives {@link AnvilNode#restart()} (null: the chain lives only as long
+   * as the process).
+   */
+  public record Options(Market market, Path stateFile) {
+
+    /** The standard market, no state file. */
+    public static Options defaults() {
+      return new Options(Market.standard(), null);
+    }
+
+    public Options withMarket(Market m) {
+      return new Options(m, stateFile);
+    }
+
+    public Options withState(Path file) {
+      return new Options(market, file);
+    }
+  }
+
+  /**
    * Starts anvil, deploys, funds {@code bots} accounts (ids {@code amm-01}…) and a noise trader (not started).
    */
   public static LocalAmmChain start(int bots, long noiseSeed, NoiseTrader.Settings noiseSettings, ArbRules rules) {
-    AnvilNode node = AnvilNode.start(AnvilNode.Options.defaults().withAccounts(10, 10_000));
+    return start(bots, noiseSeed, noiseSettings, rules, Options.defaults());
+  }
+
+  /** The same, with the market and state file of {@code options}. */
+  public static LocalAmmChain start(int bots, long noiseSeed, NoiseTrader.Settings noiseSettings, ArbRules rules,
+      Options options) {
+    AnvilNode.Options anvil = AnvilNode.Options.defaults().withAccounts(10, 10_000);
+    AnvilNode node = AnvilNode.start(options.stateFile() == null ? anvil : anvil.withState(options.stateFile()));
     try {
       LocalChain local = LocalChain.of(node);
       Deployment deployment = new LocalDexDeployer(local, ContractArtifacts.load(), AnvilAccounts.deployer())
-          .deploy(Market.standard());
+          .deploy(options.market());
       AccountProvisioner provisioner = new AccountProvisioner(local, deployment, AnvilAccounts.deployer());
       List<Wallet> botWallets = provisioner.provision(AnvilAccounts.bots(bots),
           AccountProvisioner.Funding.standard(deployment.market()));
