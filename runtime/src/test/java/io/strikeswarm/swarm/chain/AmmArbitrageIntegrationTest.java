@@ -55,12 +55,14 @@ class AmmArbitrageIntegrationTest {
 
     swarm.chain.noise().start();
     swarm.awaitAll(vs -> AmmSwarm.completed(vs) >= 8, Duration.ofSeconds(90), "eight round trips");
-    swarm.chain.noise().stop();
-    // pause every bot through the swarm (master → AMM supervisor → channel → bot) so the books hold still
+    // pause every bot through the swarm (master → AMM supervisor → channel → bot) so the books hold still; the noise
+    // trader goes on making blocks meanwhile, as a real chain would, for a bot sells back what a failed sell leg left
+    // (and counts its cooldown) at the blocks it sees
     SwarmClient client = new SwarmClient(swarm.runtime, Duration.ofSeconds(30));
     for (int i = 1; i <= BOTS; i++) client.manage(AmmSwarm.botId(i), DiamondSupervisor.BotAction.PAUSE);
     swarm.awaitAll(vs -> vs.stream().allMatch(v -> v.inFlight() == null && v.stranded() == null),
         Duration.ofSeconds(60), "every swap settled and nothing left to sell back");
+    swarm.chain.noise().stop();
 
     List<AmmBotView> views = swarm.views();
     assertThat(views).allMatch(v -> v.status() == BotStatus.PAUSED);
@@ -71,7 +73,7 @@ class AmmArbitrageIntegrationTest {
     assertThat(views.stream().map(AmmBotView::pnlUsd).filter(p -> p != null && p.signum() > 0)).isNotEmpty();
     assertThat(decisions).isNotEmpty();
     // the bots' model of the pools is the chain's: every mined swap paid Uniswap V2's formula on the reserves it met
-    SwapAudit.Result audit = SwapAudit.audit(swarm.system(), chain, chain.configs().keySet());
+    SwapAudit.Result audit = SwapAudit.audit(swarm.runtime.system(), swarm.chain, swarm.chain.configs().keySet());
     assertThat(audit.mismatches()).isEmpty();
     assertThat(audit.checked()).isGreaterThanOrEqualTo(16).isEqualTo(audit.exact());
   }
