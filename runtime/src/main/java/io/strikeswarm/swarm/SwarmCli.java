@@ -43,7 +43,7 @@ import picocli.CommandLine.Parameters;
     subcommands = {SwarmCli.Demo.class, SwarmCli.Run.class, SwarmCli.Inspect.class, SwarmCli.Token.class, SwarmCli.Start.class,
         SwarmCli.Roster.class, SwarmCli.Rebalance.class, SwarmCli.Pause.class,
         SwarmCli.Resume.class, SwarmCli.Retire.class, SwarmCli.Backtest.class, SwarmCli.BenchBacktest.class,
-        SwarmCli.BenchJournal.class, SwarmCli.BenchAmm.class})
+        SwarmCli.BenchJournal.class, SwarmCli.BenchAmm.class, SwarmCli.BenchBook.class})
 public final class SwarmCli implements Callable<Integer> {
   static final int EXIT_CONFIG = 2;
   static final int EXIT_FAILED = 1;
@@ -741,6 +741,47 @@ public final class SwarmCli implements Callable<Integer> {
       audit.mismatches().forEach(m -> out.printf("  MISMATCH %s%n", m));
       out.printf("AMM P&L over both phases: %s USD%n", r.pnlUsd().setScale(2, java.math.RoundingMode.HALF_EVEN));
       return 0;
+    }
+  }
+
+  @Command(name = "bench-book", description = "Benchmark the L2 order book: replay raw Binance depth captures (decode, "
+      + "sync with sequence checks, keep the book) and print data points/s and messages/s, medians over --runs. "
+      + "Default: the two-day BTCUSDT capture in ../shared/data/benchmark/binance_l2_btcusdt_spot/.")
+  static final class BenchBook implements Callable<Integer> {
+    static final Path DEFAULT_CAPTURES = Path.of("..", "shared", "data", "benchmark", "binance_l2_btcusdt_spot");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--runs", defaultValue = "10") int runs;
+    @Option(names = "--warmups", defaultValue = "3") int warmups;
+    @CommandLine.Parameters(paramLabel = "CAPTURE", arity = "0..*", description = "capture files, replayed in order")
+    List<Path> files = new java.util.ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      List<Path> captures = files.isEmpty() ? defaultCaptures() : files;
+      for (Path f : captures) {
+        if (!Files.isRegularFile(f)) throw new BadOption("no capture file " + f);
+      }
+      if (runs < 1 || warmups < 0) throw new BadOption("--runs must be >= 1 and --warmups >= 0");
+      out.printf("order-book benchmark: %s; java %s, %d cpus%n", captures, System.getProperty("java.version"),
+          Runtime.getRuntime().availableProcessors());
+      out.flush();
+      out.print(io.strikeswarm.bots.book.BookReplayBench.run(captures, warmups, runs).describe());
+      out.println();
+      return 0;
+    }
+
+    private static List<Path> defaultCaptures() throws java.io.IOException {
+      if (!Files.isDirectory(DEFAULT_CAPTURES)) {
+        throw new BadOption("no capture files given and " + DEFAULT_CAPTURES.toAbsolutePath().normalize()
+            + " does not exist");
+      }
+      try (var listing = Files.list(DEFAULT_CAPTURES)) {
+        return listing.filter(p -> p.getFileName().toString().endsWith(".gz")).sorted().toList();
+      }
     }
   }
 }
