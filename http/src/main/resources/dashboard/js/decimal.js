@@ -87,6 +87,20 @@ export function divide(a, b, digits) {
   return `${negative ? '-' : ''}${digitsText.slice(0, cut)}.${digitsText.slice(cut)}`;
 }
 
+/**
+ * An integer count of smallest units as a decimal string of whole tokens ("1500000", 6 → "1.500000"), or null if
+ * it is not an integer or the decimals are unknown. Exact: the digits are moved, never divided.
+ */
+export function fromUnits(units, decimals) {
+  const d = parse(units);
+  if (!d || d.scale !== 0 || !Number.isInteger(decimals) || decimals < 0) return null;
+  const negative = d.units < 0n;
+  const digits = (negative ? -d.units : d.units).toString().padStart(decimals + 1, '0');
+  const whole = digits.slice(0, digits.length - decimals);
+  const fraction = digits.slice(digits.length - decimals);
+  return `${negative ? '-' : ''}${whole}${decimals > 0 ? `.${fraction}` : ''}`;
+}
+
 /** For coordinates only (charts, bar widths): never for a figure shown as text. */
 export function toNumber(text) {
   const n = Number(text);

@@ -1,11 +1,25 @@
 // How figures read on screen. One place decides decimals and signs, so the same figure looks the same everywhere.
-import { format, signum } from './decimal.js';
+import { format, fromUnits, signum } from './decimal.js';
 
 export const money = (v) => format(v, { digits: 2 });
 export const money0 = (v) => format(v, { digits: 0 });
 export const signedMoney = (v) => format(v, { digits: 2, plus: true });
 export const price = (v) => format(v, { digits: 2 });
 export const quantity = (v) => format(v, { digits: 4, group: false });
+
+/**
+ * A token amount given in smallest units, in whole tokens with the symbol ("1.5000 WETH"); the raw units when the
+ * decimals are unknown, so a figure is never shown wrongly scaled. `plus` shows a sign on gains too.
+ */
+export function tokens(units, decimals, symbol, { digits = 4, plus = false } = {}) {
+  if (units === null || units === undefined) return '—';
+  const whole = fromUnits(units, decimals);
+  const text = whole === null ? `${units} units` : format(whole, { digits, plus });
+  return symbol ? `${text} ${symbol}` : text;
+}
+
+/** Wei as the native coin (18 decimals), e.g. gas spent: "0.000960 ETH". */
+export const wei = (units, symbol = 'ETH') => tokens(units, 18, symbol, { digits: 6 });
 
 /** A fraction (0.05) as percent ("5.00 %"). */
 export const pct = (v, digits = 2) => (v === null || v === undefined ? '—' : format(v, { digits, shift: 2 }) + ' %');

@@ -126,6 +126,11 @@ export class Store extends EventTarget {
       case 'trade':
         this.addFeed({ kind: 'trade', botId: payload.botId, trade: payload, timeMs: payload.exitTimeMs });
         break;
+      case 'round-trip':
+        // an AMM round trip happens at a block, not at a bar: its time is when it settled (wall clock)
+        this.addFeed({ kind: 'round-trip', botId: payload.botId, trip: payload, timeMs: payload.settledAtMs,
+          wallClock: true });
+        break;
       case 'risk':
         this.addFeed({ kind: 'risk', from: payload.from, to: payload.to, reason: payload.reason,
           timeMs: this.marketTimeMs() });

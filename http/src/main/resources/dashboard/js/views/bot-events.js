@@ -1,16 +1,25 @@
 // A bot's journal, a page at a time from /api/bots/{id}/events, newest page first. Clicking an event takes the
 // time-travel slider to it. Bars (MarketObserved) are most of any journal; they can be hidden to see the trading.
+// An AMM bot's events carry token amounts in smallest units; given its tokens' decimals they read as whole tokens.
 import { h, fill, setText } from '../dom.js';
 import { marketTime, wallTime } from '../format.js';
 import { eventMarketTime, eventSummary } from './journal.js';
 
 const PAGE = 50;
 
+/** A directional bot's events happen at market times; an AMM bot's at blocks (when the event names one). */
+function when(item) {
+  const t = eventMarketTime(item.type, item.event);
+  if (t) return marketTime(t);
+  return item.event && Number.isInteger(item.event.block) ? `block ${item.event.block}` : '—';
+}
+
 export function botEvents({ api, botId, toasts, onPick }) {
   let total = 0;
   let from = 1;
   let hideBars = false;
   let items = [];
+  let decimals = {};
   const body = h('tbody', { testid: 'bot-events' });
   const range = h('span', { class: 'muted mono', testid: 'bot-events-range' });
   const button = (label, testid, onclick) => h('button', { type: 'button', class: 'btn btn-tiny', testid, onclick }, label);
@@ -29,7 +38,7 @@ export function botEvents({ api, botId, toasts, onPick }) {
       h('div', { class: 'pager' }, oldest, older, newer, newest)),
     h('div', { class: 'table-scroll' },
       h('table', { class: 'grid compact events-table' },
-        h('thead', {}, h('tr', {}, ['Seq', 'Event', 'Market time', 'Details', 'Persisted']
+        h('thead', {}, h('tr', {}, ['Seq', 'Event', 'Market time / block', 'Details', 'Persisted']
           .map((t, i) => h('th', { class: i === 0 ? 'num' : '' }, t)))),
         body)));
 
@@ -52,8 +61,8 @@ export function botEvents({ api, botId, toasts, onPick }) {
       title: 'Show the state after this event', onclick: () => onPick(i.seq) },
     h('td', { class: 'num mono' }, i.seq),
     h('td', {}, h('span', { class: `etype etype-${i.type}` }, i.type)),
-    h('td', { class: 'mono' }, marketTime(eventMarketTime(i.type, i.event))),
-    h('td', { class: 'details' }, eventSummary(i.type, i.event)),
+    h('td', { class: 'mono' }, when(i)),
+    h('td', { class: 'details' }, eventSummary(i.type, i.event, decimals)),
     h('td', { class: 'mono muted' }, wallTime(i.persistedAtMs)))));
     const last = items.length ? items[items.length - 1].seq : from - 1;
     setText(range, items.length ? `${from}–${last} of ${total}` : `none of ${total}`);
@@ -71,6 +80,11 @@ export function botEvents({ api, botId, toasts, onPick }) {
       total = n;
       if (following) go(lastPageStart());
       else draw();
+    },
+    /** The decimals of an AMM bot's tokens, by symbol. */
+    setDecimals(byToken) {
+      decimals = byToken;
+      draw();
     },
     destroy() {},
   };

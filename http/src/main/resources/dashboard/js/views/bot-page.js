@@ -28,6 +28,8 @@ export function botPage({ api, store, toasts }, botId) {
       fill(banner, h('strong', {}, 'Viewing the past: '),
         `the state after event ${state.seq}${event ? ` (${event.type})` : ''}, replayed from the journal`,
         state.state.summary.lastBar ? ` · last bar ${marketTime(state.state.summary.lastBar)}` : '',
+        state.state.amm ? ' · token amounts as they were; no USD values (past pool prices are not in the journal)'
+          : '',
         '. ', h('a', { href: '#', onclick: (e) => {
           e.preventDefault();
           travelLive();
@@ -56,7 +58,8 @@ export function botPage({ api, store, toasts }, botId) {
 
   function showIdentity(s) {
     setBadge(badge, s.state);
-    setText(subtitle, `${s.strategy ?? '—'} · ${s.instrument ?? '—'} · ${s.side ?? '—'} · ${s.diamond} diamond`);
+    const how = s.amm ? `chain ${s.parameters?.chain ?? '—'}` : (s.side ?? '—');
+    setText(subtitle, `${s.strategy ?? '—'} · ${s.instrument ?? '—'} · ${how} · ${s.diamond} diamond`);
     setText(haltReason, s.haltReason ? `halted: ${s.haltReason}` : '');
     pause.hidden = s.state !== 'ACTIVE';
     resume.hidden = s.state !== 'PAUSED' && s.state !== 'HALTED';
@@ -68,6 +71,7 @@ export function botPage({ api, store, toasts }, botId) {
       missing.hidden = true;
       body.hidden = false;
       showIdentity(detail.summary);
+      if (detail.amm) history.setDecimals(Object.fromEntries(detail.amm.tokens.map((t) => [t.token, t.decimals])));
       travel.setTotal(detail.eventCount);
       history.setTotal(detail.eventCount);
       if (travel.live) panels.show(detail);

@@ -1,12 +1,16 @@
 // A bot's state drawn as panels: headline figures, books, position and open orders, stats, config and trade plan.
 // The live detail (/api/bots/{id}) and a replayed past state (/api/bots/{id}/state-at) have the same shape, so
-// time travel is just this view given another state.
+// time travel is just this view given another state. An AMM bot's detail has its own view under `amm` (token
+// books, the swap under way, round trips, chain and rules) and is drawn with panels of its own.
 import { h, fill } from '../dom.js';
 import { divide } from '../decimal.js';
-import { count, marketTime, money, pct, price, quantity, shortTime, signedMoney, signedPct, tone } from '../format.js';
+import { count, marketTime, money, pct, price, quantity, shortTime, signedMoney, signedPct, tokens, tone, wei }
+  from '../format.js';
 
+// a value too long for its column is cut with an ellipsis; the whole of it is in the title
 const kv = (rows) => h('dl', { class: 'kv' }, rows.flatMap(([label, value, cls, testid]) =>
-  [h('dt', {}, label), h('dd', { class: cls ?? 'mono', testid }, value)]));
+  [h('dt', {}, label), h('dd', { class: cls ?? 'mono', testid, title: typeof value === 'string' ? value : null },
+    value)]));
 
 const signed = (v) => [signedMoney(v), `mono ${tone(v)}`];
 
@@ -37,18 +41,22 @@ export function botStatePanels() {
   const panel = (title, body, cls = '') => h('section', { class: `panel ${cls}` },
     h('div', { class: 'panel-head' }, h('h2', {}, title)), body);
 
-  const el = h('div', { class: 'bot-state' },
-    headline,
-    h('div', { class: 'bot-grid' },
-      panel('Books', books),
-      panel('Position & open orders', position, 'wide'),
-      panel('Stats', stats),
-      panel('Config & trade plan', config, 'config')));
+  const directional = h('div', { class: 'bot-grid' },
+    panel('Books', books),
+    panel('Position & open orders', position, 'wide'),
+    panel('Stats', stats),
+    panel('Config & trade plan', config, 'config'));
+  const amm = ammPanels(panel);
+  const el = h('div', { class: 'bot-state' }, headline, directional, amm.el);
 
   function show(detail) {
+    directional.hidden = Boolean(detail.amm);
+    amm.el.hidden = !detail.amm;
+    if (detail.amm) {
+      amm.show(detail, headline);
+      return;
+    }
     const s = detail.summary;
-    const card = (label, value, cls = '', testid = null) => h('div', { class: 'kpi' },
-      h('div', { class: 'kpi-label' }, label), h('div', { class: `kpi-value ${cls}`, testid }, value));
     fill(headline,
       card('Equity', money(s.equity), '', 'bot-equity'),
       card('P&L', signedMoney(s.pnl), tone(s.pnl), 'bot-pnl'),
@@ -107,6 +115,105 @@ export function botStatePanels() {
         const v = c.plan ? c.plan[key] : null;
         return [label, v === null || v === undefined ? 'off' : f(v)];
       })))));
+  }
+
+  return { el, show };
+}
+
+const card = (label, value, cls = '', testid = null, title = null) => h('div', { class: 'kpi', title },
+  h('div', { class: 'kpi-label' }, label), h('div', { class: `kpi-value ${cls}`, testid }, value));
+
+const LEGS = { buy: 'buy leg', sell: 'sell leg', unwind: 'unwind (selling back)' };
+
+/** An AMM bot's panels: token books, the swap under way, round trips and swaps, chain and rules. */
+function ammPanels(panel) {
+  const books = h('div', { class: 'panel-body', testid: 'amm-books' });
+  const swap = h('div', { class: 'panel-body', testid: 'amm-swap' });
+  const work = h('div', { class: 'panel-body', testid: 'amm-round-trips' });
+  const chain = h('div', { class: 'panel-body', testid: 'amm-chain' });
+  const el = h('div', { class: 'bot-grid', hidden: true, testid: 'amm-panels' },
+    panel('Swap under way', swap),
+    panel('Token books', books, 'wide'),
+    panel('Round trips & swaps', work),
+    panel('Chain, routes & rules', chain, 'config'));
+
+  function show(detail, headline) {
+    const s = detail.summary;
+    const a = detail.amm;
+    const n = s.amm;
+    const unvalued = a.pnlUsd === null || a.pnlUsd === undefined;
+    fill(headline,
+      card('Budget', money(a.budgetUsd), '', 'bot-equity', 'USD the bot may put into one round trip'),
+      card('P&L (USD)', unvalued ? '—' : signedMoney(a.pnlUsd), tone(a.pnlUsd), 'bot-pnl',
+        unvalued ? 'USD values need the pools of a block: none for a past state or before the first block'
+          : `every token's change since the start, gas included, valued at block ${a.valuedAtBlock}`),
+      card('Return', signedPct(s.returnOnCapital, 3), tone(s.returnOnCapital)),
+      card('Round trips', `${n.roundTripsCompleted} / ${n.roundTripsStarted}`, '', 'bot-trades',
+        'completed / started'),
+      card('Reverted / refused', `${n.swapsReverted} / ${n.swapsRefused}`, '', 'amm-failed-swaps',
+        'swaps mined but reverted (gas spent) / refused by the node (nothing happened)'),
+      card('Gas spent (ETH)', tokens(n.gasSpentWei, 18, null, { digits: 6 }), '', 'amm-gas'),
+      card('Valued at block', a.valuedAtBlock ?? '—'),
+      card('Events', count(detail.eventCount), '', 'bot-event-count'));
+
+    fill(books, a.tokens.length === 0 ? h('p', { class: 'muted empty-line' }, 'Not synced with its account yet.')
+      : h('table', { class: 'grid compact' },
+        h('thead', {}, h('tr', {}, ['Token', 'At start', 'Now', 'Change']
+          .map((t, i) => h('th', { class: i > 0 ? 'num' : '' }, t)))),
+        h('tbody', {}, a.tokens.map((t) => h('tr', { testid: `amm-token-${t.token}` },
+          h('td', {}, t.token),
+          h('td', { class: 'num mono', title: `${t.baseline} smallest units` }, tokens(t.baseline, t.decimals)),
+          h('td', { class: 'num mono', title: `${t.book} smallest units` }, tokens(t.book, t.decimals)),
+          h('td', { class: `num mono ${tone(t.change)}`, title: `${t.change} smallest units` },
+            tokens(t.change, t.decimals, null, { plus: true })))))));
+
+    const f = a.inFlight;
+    const left = a.legToSellBack;
+    const decimals = Object.fromEntries(a.tokens.map((t) => [t.token, t.decimals]));
+    fill(swap, kv([
+      ['In flight', f ? `${LEGS[f.leg] ?? f.leg} of round trip ${f.arbId}` : 'none', 'mono', 'amm-in-flight'],
+      ...(f ? [
+        ['Swap', `${tokens(f.amountIn, decimals[f.tokenIn], f.tokenIn)} → ≥ ${tokens(f.amountOutMin,
+          decimals[f.tokenOut], f.tokenOut)} on ${f.dex}`],
+        ['Nonce', String(f.nonce)],
+        ['Transaction', f.txHash, 'mono muted'],
+      ] : []),
+      ['To sell back', left ? `${tokens(left.amount, decimals[left.token], left.token)} → ${left.home}` : 'nothing'],
+      ['Next nonce', String(a.nextNonce)],
+      ['Last skip', a.lastSkip ?? '—', 'muted'],
+      ['Chain error', a.chainError ?? '—', 'muted'],
+    ]));
+
+    fill(work, kv([
+      ['Started', count(n.roundTripsStarted)],
+      ['Completed', count(n.roundTripsCompleted)],
+      ['Exactly as predicted', count(n.exactAsPredicted)],
+      ['Swaps reverted', count(n.swapsReverted)],
+      ['Swaps refused', count(n.swapsRefused)],
+      ['Gas spent', wei(n.gasSpentWei)],
+      ['Gas estimate / swap', count(a.gasEstimatePerSwap)],
+      ['Halt reason', a.haltReason ?? '—', 'muted'],
+    ]));
+
+    const r = a.rules ?? {};
+    fill(chain, h('div', { class: 'config-cols' },
+      kv([
+        ['Chain', a.chain ?? '—'],
+        ['Account', a.account ?? '—', 'mono muted'],
+        ['Routes', a.routes.map((x) => `${x.home}/${x.other} on ${x.dexes.join('+')}`).join('; ') || '—'],
+        ['USD token', a.usdToken ?? '—'],
+        ['Valued through', a.valuationDex ? `${a.valuationDex} (via ${a.wrappedNative})` : '—'],
+      ]),
+      kv([
+        ['Min profit', r.minProfitUsd ? `${money(r.minProfitUsd)} USD` : '—'],
+        ['Profit ≥ gas ×', r.gasMultiple ?? '—'],
+        ['Cooldown', r.cooldownBlocks === undefined ? '—' : `${r.cooldownBlocks} blocks`],
+      ]),
+      kv([
+        ['Gas per swap', r.gasPerSwap === undefined ? '—' : count(r.gasPerSwap)],
+        ['Gas limit per swap', r.gasLimitPerSwap === undefined ? '—' : count(r.gasLimitPerSwap)],
+        ['Deadline', r.deadlineSec === undefined ? '—' : `${r.deadlineSec} s`],
+      ])));
   }
 
   return { el, show };

@@ -1,15 +1,20 @@
-// What just happened, newest first: fills, closed trades, the swarm's risk state changing, bots changing state.
-// The list lives in the store (bounded), so it survives moving between pages; the chips only hide kinds.
+// What just happened, newest first: fills, closed trades, AMM round trips, the swarm's risk state changing, bots
+// changing state. The list lives in the store (bounded), so it survives moving between pages; the chips only hide
+// kinds.
 import { h, setText, throttle } from '../dom.js';
-import { clockTime, marketTime, price, quantity, signedMoney, tone } from '../format.js';
+import { clockTime, marketTime, price, quantity, signedMoney, tokens, tone, wei } from '../format.js';
 import { stateBadge } from './badges.js';
 
 const KINDS = [
   { kind: 'fill', label: 'Fills' },
   { kind: 'trade', label: 'Trades' },
+  { kind: 'round-trip', label: 'Round trips' },
   { kind: 'risk', label: 'Risk' },
   { kind: 'state', label: 'State' },
 ];
+
+// the kind column is narrow
+const SHORT_KIND = { 'round-trip': 'arb' };
 
 const botLink = (id) => h('a', { href: `#/bots/${encodeURIComponent(id)}`, class: 'bot-link' }, id);
 
@@ -24,6 +29,14 @@ function describe(item) {
       const t = item.trade;
       return [botLink(t.botId), ` closed `, h('span', { class: `mono ${tone(t.pnl)}` }, signedMoney(t.pnl)),
         h('span', { class: 'muted' }, ` ${t.exitReason} · ${t.side} ${quantity(t.quantity)} ${t.instrument}`)];
+    }
+    case 'round-trip': {
+      const t = item.trip;
+      return [botLink(t.botId), ` ${t.outcome} `, h('span', { class: `mono ${tone(t.profit)}` },
+        tokens(t.profit, t.homeDecimals, t.homeToken, { plus: true })),
+      h('span', { class: 'muted' }, ` · gas ${wei(t.gasWei)}`
+        + (t.netUsd === null ? '' : ` · net ${signedMoney(t.netUsd)} USD`)
+        + ` · ${t.buyDex} → ${t.sellDex ?? '—'}`)];
     }
     case 'risk':
       return ['Swarm ', stateBadge(item.from), ' → ', stateBadge(item.to),
@@ -49,7 +62,7 @@ export function eventFeed(store) {
       e.currentTarget.setAttribute('aria-pressed', String(!hidden.has(kind)));
       render();
     } }, label));
-  const empty = h('div', { class: 'table-empty' }, 'Waiting for fills, trades and state changes…');
+  const empty = h('div', { class: 'table-empty' }, 'Waiting for fills, trades, round trips and state changes…');
 
   const el = h('section', { class: 'panel events', testid: 'event-feed-panel' },
     h('div', { class: 'panel-head' }, h('h2', {}, 'Live events'), total, h('div', { class: 'chips' }, chips)),
@@ -71,9 +84,10 @@ export function eventFeed(store) {
       if (!li) {
         const text = h('span', { class: 'feed-text' }, describe(item));
         li = h('li', { class: `feed-item kind-${item.kind}`, testid: 'feed-item', dataset: { kind: item.kind } },
-          h('span', { class: 'feed-time mono', title: `${marketTime(item.timeMs)} UTC (market time)` },
+          h('span', { class: 'feed-time mono',
+            title: `${marketTime(item.timeMs)} UTC (${item.wallClock ? 'when it settled' : 'market time'})` },
             clockTime(item.timeMs)),
-          h('span', { class: `feed-kind kind-${item.kind}` }, item.kind),
+          h('span', { class: `feed-kind kind-${item.kind}` }, SHORT_KIND[item.kind] ?? item.kind),
           text);
         li.title = text.textContent; // the whole line, when the panel is too narrow for it
         made.set(item.key, li);

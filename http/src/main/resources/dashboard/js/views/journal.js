@@ -1,6 +1,7 @@
 // How one journal event of a bot reads in a list: its market time and a one-line summary. Kept apart from the
-// views because the event history and the time-travel bar both describe events.
-import { marketTime, money, price, quantity, signedMoney } from '../format.js';
+// views because the event history and the time-travel bar both describe events. AMM bots' events have no market
+// time (they happen at blocks, which their summaries name) and carry token amounts in smallest units.
+import { marketTime, money, price, quantity, signedMoney, tokens, wei } from '../format.js';
 
 const lower = (v) => String(v ?? '').toLowerCase();
 
@@ -24,9 +25,34 @@ export function eventMarketTime(type, e) {
   }
 }
 
-export function eventSummary(type, e) {
+/** `decimals`: an AMM bot's tokens' decimals by symbol, to show its amounts in whole tokens. */
+export function eventSummary(type, e, decimals = {}) {
   e = e ?? {};
+  const amount = (units, token) => tokens(units, decimals[token], token);
   switch (type) {
+    case 'AmmBotConfigured':
+      return `${e.chain} · ${(e.routes ?? []).map((r) => `${r.home}/${r.other} on ${r.dexes.join('+')}`).join('; ')}`;
+    case 'RulesChanged':
+      return `min profit ${money(e.rules.minProfitUsd)} USD · profit ≥ ${e.rules.gasMultiple}× gas`;
+    case 'AccountSynced':
+      return `nonce ${e.nonce} · block ${e.block} · `
+        + Object.entries(e.balances ?? {}).map(([t, units]) => amount(units, t)).join(', ');
+    case 'BudgetAllocated':
+      return `+${money(e.usd)} USD (transfer ${e.transferSeq})`;
+    case 'BudgetReleased':
+      return `−${money(e.usd)} USD (transfer ${e.transferSeq})`;
+    case 'SwapSigned':
+      return `${e.leg} #${e.arbId} on ${e.dex}: ${amount(e.amountIn, e.tokenIn)} → ≥ `
+        + `${amount(e.amountOutMin, e.tokenOut)} · nonce ${e.nonce}`;
+    case 'SwapMined':
+      return `${e.leg} #${e.arbId} mined in block ${e.block}: ${amount(e.amountIn, e.tokenIn)} → `
+        + `${amount(e.amountOut, e.tokenOut)} · gas ${wei(e.gasCostWei)}`;
+    case 'SwapReverted':
+      return `${e.leg} #${e.arbId} reverted in block ${e.block}: ${e.reason} · gas ${wei(e.gasCostWei)}`;
+    case 'SwapRefused':
+      return `${e.leg} #${e.arbId} refused, nonce ${e.nonce} unused: ${e.reason}`;
+    case 'ArbitrageSkipped':
+      return `block ${e.block}: ${e.reason}`;
     case 'BotConfigured':
       return e.config ? `${e.config.strategy} · ${e.config.instrument} · ${lower(e.config.side)}` : '';
     case 'ParametersChanged':
@@ -54,7 +80,7 @@ export function eventSummary(type, e) {
     case 'BotHalted':
       return e.reason;
     case 'BotRetired':
-      return `released ${money(e.released)}`;
+      return `released ${money(e.released ?? e.releasedUsd)}`;
     case 'BotPaused':
     case 'BotResumed':
       return '';

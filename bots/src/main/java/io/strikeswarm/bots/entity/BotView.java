@@ -1,5 +1,6 @@
 package io.strikeswarm.bots.entity;
 
+import io.strikeswarm.bots.amm.AmmBotView;
 import io.strikeswarm.bots.domain.BotConfig;
 import io.strikeswarm.bots.domain.BotStats;
 import io.strikeswarm.bots.domain.BotStatus;
@@ -11,7 +12,10 @@ import java.util.List;
 
 /**
  * A bot as an operator or its supervisor reads it: books, stats, and how many events its journal holds.
- * {@code capital} is what the bot manages on a realized basis (allocated + realized P&amp;L).
+ * {@code capital} is what the bot manages on a realized basis (allocated + realized P&amp;L). An AMM arbitrage bot
+ * appears in the same shape (its USD budget and P&amp;L in the swarm's accounting) and carries its own view in
+ * {@code amm} — exact token books, round trips, swaps — which only it has; {@code amm} is null for a directional
+ * bot.
  */
 public record BotView(
     String botId,
@@ -31,7 +35,8 @@ public record BotView(
     long lastBarTimeMs,
     long lastTransferSeq,
     long eventCount,
-    String haltReason)
+    String haltReason,
+    AmmBotView amm)
     implements CborSerializable {
 
   public static BotView of(BotState s, long eventCount) {
@@ -39,7 +44,7 @@ public record BotView(
     return new BotView(s.botId(), s.status(), s.config(), p.allocated(), p.allocated().add(p.realizedPnl()), p.cash(),
         p.equity(), p.realizedPnl(), p.unrealizedPnl(), p.feesPaid(), p.releasable(),
         List.copyOf(p.positions().values()), List.copyOf(s.openOrders().values()), s.stats(), s.lastBarTimeMs(),
-        s.lastTransferSeq(), eventCount, s.haltReason());
+        s.lastTransferSeq(), eventCount, s.haltReason(), null);
   }
 
   /** Return on allocated capital, marked to market; 0 when nothing is allocated. */

@@ -2,7 +2,6 @@ package io.strikeswarm.http.api;
 
 import io.strikeswarm.bots.domain.BotStatus;
 import io.strikeswarm.bots.entity.BotEntity;
-import io.strikeswarm.bots.entity.BotState;
 import io.strikeswarm.bots.entity.BotView;
 import io.strikeswarm.http.auth.Principal;
 import io.strikeswarm.http.auth.Role;
@@ -11,6 +10,7 @@ import io.strikeswarm.http.view.SwarmSnapshot;
 import io.strikeswarm.master.Master;
 import io.strikeswarm.master.capital.DiamondKind;
 import io.strikeswarm.master.diamond.DiamondSupervisor;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,8 +24,6 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.persistence.query.EventEnvelope;
-import org.apache.pekko.stream.javadsl.Sink;
 
 /** Bots: the list, one bot, its journal, its state at any event (time travel), and the operator's controls. */
 final class BotRoutes extends RouteSupport {
@@ -33,11 +31,11 @@ final class BotRoutes extends RouteSupport {
 
   enum Order { ASC, DESC }
 
-  /** One event of a bot's journal as the API shows it. */
-  record JournalEvent(long seq, String type, long persistedAtMs, Object event) {}
+  private final BotJournal journal;
 
   BotRoutes(ApiContext ctx) {
     super(ctx);
+    this.journal = new BotJournal(ctx);
   }
 
   Route routes(Principal who) {
@@ -76,12 +74,14 @@ final class BotRoutes extends RouteSupport {
         if (state != null && row.state() != state) continue;
         rows.add(row);
       }
+      // a figure a bot does not have (an AMM bot's drawdown, P&L before it valued its tokens) sorts before any figure
+      Comparator<BigDecimal> figures = Comparator.nullsFirst(Comparator.naturalOrder());
       Comparator<Presenter.BotRow> by = switch (sort) {
         case ID -> Comparator.comparing(Presenter.BotRow::id);
-        case PNL -> Comparator.comparing(Presenter.BotRow::pnl);
-        case EQUITY -> Comparator.comparing(Presenter.BotRow::equity);
-        case RETURN -> Comparator.comparing(Presenter.BotRow::returnOnCapital);
-        case DRAWDOWN -> Comparator.comparing(Presenter.BotRow::maxDrawdown);
+        case PNL -> Comparator.comparing(Presenter.BotRow::pnl, figures);
+        case EQUITY -> Comparator.comparing(Presenter.BotRow::equity, figures);
+        case RETURN -> Comparator.comparing(Presenter.BotRow::returnOnCapital, figures);
+        case DRAWDOWN -> Comparator.comparing(Presenter.BotRow::maxDrawdown, figures);
         case STATE -> Comparator.comparing(Presenter.BotRow::state);
         case TRADES -> Comparator.comparingLong(Presenter.BotRow::trades);
       };
@@ -105,7 +105,7 @@ final class BotRoutes extends RouteSupport {
         if (!snapshot.knows(id)) throw ApiError.unknownBot(id);
         BotView v = snapshot.bot(id).orElseThrow(() -> ApiError.notFound("bot " + id
             + " did not answer the last swarm view; ask with fresh=true"));
-        return detailOf(DiamondKind.ofBot(id).orElseThrow(), v, snapshot.asOfMs());
+        return Presenter.botDetail(DiamondKind.ofBot(id).orElseThrow(), v, snapshot.asOfMs());
       });
     }
     return respond(() -> {
@@ -122,30 +122,9 @@ final class BotRoutes extends RouteSupport {
               ctx.system().scheduler())
           : CompletableFuture.completedFuture(snapshot.bot(id).orElseThrow(() -> ApiError.notFound("bot " + id
               + " did not answer the last swarm view; ask with fresh=true")));
-      return view.thenApply(v -> Responses.ok(detailOf(kind, v, fresh ? System.currentTimeMillis() : snapshot.asOfMs())));
+      return view.thenApply(v -> Responses.ok(Presenter.botDetail(kind, v,
+          fresh ? System.currentTimeMillis() : snapshot.asOfMs())));
     });
-  }
-
-  static Map<String, Object> detailOf(DiamondKind kind, BotView v, long asOfMs) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("asOf", Presenter.iso(asOfMs));
-    out.put("summary", Presenter.bot(kind, v));
-    out.put("config", v.config());
-    Map<String, Object> books = new LinkedHashMap<>();
-    books.put("allocated", v.allocated());
-    books.put("capital", v.capital());
-    books.put("cash", v.cash());
-    books.put("equity", v.equity());
-    books.put("realizedPnl", v.realizedPnl());
-    books.put("unrealizedPnl", v.unrealizedPnl());
-    books.put("feesPaid", v.feesPaid());
-    books.put("releasable", v.releasable());
-    out.put("books", books);
-    out.put("positions", v.positions());
-    out.put("openOrders", v.openOrders());
-    out.put("stats", v.stats());
-    out.put("eventCount", v.eventCount());
-    return out;
   }
 
   private Route events(String id, Map<String, String> query) {
@@ -154,7 +133,7 @@ final class BotRoutes extends RouteSupport {
       long from = p.integer("from", 1, 1, Long.MAX_VALUE / 2);
       long limit = p.integer("limit", 100, 1, ctx.settings().maxPageSize());
       known(id);
-      return journal(id, from, from + limit - 1).thenApply(items -> {
+      return journal.page(id, from, from + limit - 1).thenApply(items -> {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("botId", id);
         out.put("from", from);
@@ -173,33 +152,8 @@ final class BotRoutes extends RouteSupport {
       long seq = p.integer("seq", -1, 0, Long.MAX_VALUE / 2);
       if (seq < 0) throw ApiError.badRequest("seq", "is required");
       known(id);
-      return ctx.readSide().events(BotEntity.persistenceId(id).id(), 1, seq)
-          .runWith(Sink.fold(new Replay(BotState.empty(id), 0, 0), Replay::apply), ctx.system())
-          .thenApply(replay -> {
-            if (replay.seq() < seq) {
-              throw ApiError.badRequest("seq", "the journal of " + id + " ends at " + replay.seq() + ", got " + seq);
-            }
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("botId", id);
-            out.put("seq", seq);
-            out.put("lastEventTimeMs", replay.lastTimestamp());
-            out.put("state", detailOf(DiamondKind.ofBot(id).orElseThrow(), BotView.of(replay.state(), seq),
-                replay.lastTimestamp()));
-            return Responses.ok(out);
-          });
+      return journal.stateAt(id, seq).thenApply(Responses::ok);
     });
-  }
-
-  private record Replay(BotState state, long seq, long lastTimestamp) {
-    Replay apply(EventEnvelope e) {
-      return new Replay(state.apply((BotEntity.Event) e.event()), e.sequenceNr(), e.timestamp());
-    }
-  }
-
-  private CompletionStage<List<JournalEvent>> journal(String id, long from, long to) {
-    return ctx.readSide().events(BotEntity.persistenceId(id).id(), from, to)
-        .map(e -> new JournalEvent(e.sequenceNr(), e.event().getClass().getSimpleName(), e.timestamp(), e.event()))
-        .runWith(Sink.seq(), ctx.system());
   }
 
   private CompletionStage<HttpResponse> manage(String id, DiamondSupervisor.BotAction action) {

@@ -9,7 +9,7 @@ import java.util.Set;
 public final class RouteLabels {
   private static final Set<String> FIXED = Set.of("/api/health", "/api/ready", "/api/openapi.json", "/api/swarm",
       "/api/swarm/equity", "/api/swarm/resume", "/api/diamonds", "/api/bots", "/api/master/allocation",
-      "/api/kill-switch", "/api/orders", "/api/trades", "/api/stream", "/api/audit", "/");
+      "/api/kill-switch", "/api/orders", "/api/trades", "/api/amm/round-trips", "/api/stream", "/api/audit", "/");
   private static final Set<String> BOT_ACTIONS = Set.of("events", "state-at", "pause", "resume", "parameters");
 
   private RouteLabels() {}

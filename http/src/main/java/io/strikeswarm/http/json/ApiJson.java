@@ -14,11 +14,13 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 
 /**
- * The API's JSON. Money and quantities are written as decimal strings ("1234.50000000"): exact, never rounded
- * through a binary double on the way to a client. Reading is strict: duplicate keys, trailing tokens, NaN/Infinity
- * literals and oversized numbers are parse errors.
+ * The API's JSON. Money and quantities are written as decimal strings ("1234.50000000"), and so are token amounts
+ * in smallest units and wei ("2500000000000000000"): exact, never rounded through a binary double on the way to a
+ * client (a JavaScript number is exact only up to 2^53). Reading is strict: duplicate keys, trailing tokens,
+ * NaN/Infinity literals and oversized numbers are parse errors.
  */
 public final class ApiJson {
   private ApiJson() {}
@@ -31,6 +33,12 @@ public final class ApiJson {
       @Override
       public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider provider) throws IOException {
         gen.writeString(value.toPlainString());
+      }
+    });
+    money.addSerializer(BigInteger.class, new StdSerializer<>(BigInteger.class) {
+      @Override
+      public void serialize(BigInteger value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+        gen.writeString(value.toString());
       }
     });
     JsonMapper mapper = JsonMapper.builder()

@@ -17,7 +17,7 @@ import org.apache.pekko.stream.javadsl.Source;
 
 /**
  * The live feed behind {@code GET /api/stream}: every update is published once and broadcast to every connected
- * client as a server-sent event (type = swarm, diamond, bot, fill, order, trade, risk). Publishing never
+ * client as a server-sent event (type = swarm, diamond, bot, fill, order, trade, round-trip, risk). Publishing never
  * blocks: each client has its own buffer that drops its oldest updates when that client reads too slowly, so one
  * slow client neither stalls the swarm nor the other clients. Events carry an increasing id.
  */

@@ -53,10 +53,17 @@ public final class Presenter {
   public record PositionRow(String instrument, String side, BigDecimal quantity, BigDecimal averageEntry,
       BigDecimal costBasis, long openedAtMs) {}
 
+  /**
+   * One bot in the table. For an AMM bot the directional figures it does not have are null rather than made up
+   * (wins, losses, drawdown, realized / unrealized split), {@code trades} counts its completed round trips, its
+   * P&amp;L and return are null until it has valued its tokens at a block, and {@code amm} holds its own counts;
+   * {@code amm} is null for a directional bot.
+   */
   public record BotRow(String id, String diamond, BotStatus state, String strategy, Map<String, String> parameters,
       String instrument, String side, BigDecimal allocated, BigDecimal equity, BigDecimal pnl,
       BigDecimal realizedPnl, BigDecimal unrealizedPnl, BigDecimal returnOnCapital, BigDecimal maxDrawdown,
-      long trades, long wins, long losses, String lastBar, PositionRow position, String haltReason) {}
+      long trades, Long wins, Long losses, String lastBar, PositionRow position, String haltReason,
+      AmmPresenter.Summary amm) {}
 
   public static Swarm swarm(SwarmSnapshot s) {
     MasterLedger ledger = s.swarm().ledger();
@@ -121,6 +128,7 @@ public final class Presenter {
   }
 
   public static BotRow bot(DiamondKind kind, BotView v) {
+    if (v.amm() != null) return ammBot(kind, v);
     Position p = v.positions().isEmpty() ? null : v.positions().get(0);
     PositionRow position = p == null ? null : new PositionRow(p.instrument(), p.side().name().toLowerCase(),
         p.quantity(), p.quantity().signum() == 0 ? null : p.averageEntry(), p.costBasis(), p.openedAtMs());
@@ -130,7 +138,49 @@ public final class Presenter {
         v.config() == null || kind.side().isEmpty() ? null : v.config().side().name().toLowerCase(), v.allocated(), v.equity(), pnl,
         v.realizedPnl(), v.unrealizedPnl(), v.returnOnCapital(), v.stats().maxDrawdown(), v.stats().roundTrips(),
         v.stats().wins(), v.stats().losses(), v.lastBarTimeMs() > 0 ? iso(v.lastBarTimeMs()) : null, position,
-        v.haltReason());
+        v.haltReason(), null);
+  }
+
+  /** An AMM bot's row: its budget is what it was allocated, its equity the budget plus its P&amp;L as valued. */
+  private static BotRow ammBot(DiamondKind kind, BotView v) {
+    AmmPresenter.Summary amm = AmmPresenter.summary(v.amm());
+    boolean valued = amm.pnlUsd() != null;
+    BigDecimal pnl = valued ? Money.normalize(v.equity().subtract(v.allocated())) : null;
+    return new BotRow(v.botId(), kind.id(), v.status(), v.config() == null ? null : v.config().strategy(),
+        v.config() == null ? Map.of() : v.config().parameters(), v.config() == null ? null : v.config().instrument(),
+        null, v.allocated(), v.equity(), pnl, null, null, valued ? v.returnOnCapital() : null, null,
+        amm.roundTripsCompleted(), null, null, null, null, v.haltReason(), amm);
+  }
+
+  /**
+   * One bot's page ({@code GET /api/bots/{id}}, and its past state from {@code state-at}): a directional bot's
+   * books, positions, open orders and stats; an AMM bot's own view instead, since it has none of those.
+   */
+  public static Map<String, Object> botDetail(DiamondKind kind, BotView v, long asOfMs) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("asOf", iso(asOfMs));
+    out.put("summary", bot(kind, v));
+    if (v.amm() != null) {
+      out.put("amm", AmmPresenter.detail(v.amm()));
+      out.put("eventCount", v.eventCount());
+      return out;
+    }
+    out.put("config", v.config());
+    Map<String, Object> books = new LinkedHashMap<>();
+    books.put("allocated", v.allocated());
+    books.put("capital", v.capital());
+    books.put("cash", v.cash());
+    books.put("equity", v.equity());
+    books.put("realizedPnl", v.realizedPnl());
+    books.put("unrealizedPnl", v.unrealizedPnl());
+    books.put("feesPaid", v.feesPaid());
+    books.put("releasable", v.releasable());
+    out.put("books", books);
+    out.put("positions", v.positions());
+    out.put("openOrders", v.openOrders());
+    out.put("stats", v.stats());
+    out.put("eventCount", v.eventCount());
+    return out;
   }
 
   public static Risk risk(SwarmRisk r) {

@@ -15,7 +15,7 @@ class OpenApiDocumentTest {
       "/api/swarm/equity", "/api/swarm/resume", "/api/diamonds", "/api/bots", "/api/bots/{id}",
       "/api/bots/{id}/events", "/api/bots/{id}/state-at", "/api/bots/{id}/pause", "/api/bots/{id}/resume",
       "/api/bots/{id}/parameters", "/api/diamonds/{name}/rebalance", "/api/master/allocation", "/api/kill-switch",
-      "/api/orders", "/api/trades", "/api/stream", "/api/audit");
+      "/api/orders", "/api/trades", "/api/amm/round-trips", "/api/stream", "/api/audit");
 
   @Test
   void everyRouteIsDocumentedAndLabelledForMetrics() throws Exception {

@@ -45,13 +45,12 @@ public final class AmmRoster {
       config = new BotConfig(STRATEGY, Map.of("chain", v.config().chain(), "account", v.config().account(),
           "routes", routes), pairs, v.config().chain(), Side.LONG, BigDecimal.ZERO, BigDecimal.ZERO);
     }
-    var s = v.stats();
-    // round trips started; won = completed both legs; lost = reverted, refused or left to sell back
-    BotStats stats = new BotStats(Math.max(0, v.valuedAtBlock()), 0, s.started(), s.completed(),
-        s.started() - s.completed() - (v.inFlight() == null ? 0 : 1), equity, Money.ZERO);
+    // Bars, fills, wins and losses are a directional bot's terms: an AMM bot has none of them, and its own counts
+    // (round trips, reverted and refused swaps, gas) travel with its view in BotView.amm.
+    BotStats stats = new BotStats(0, 0, 0, 0, 0, equity, Money.ZERO);
     String reason = v.haltReason() != null ? v.haltReason() : v.chainError();
     return new BotView(v.botId(), v.status(), config, budget, equity, equity, equity, pnl, Money.ZERO,
         Money.ZERO, v.inFlight() == null && v.stranded() == null ? budget : Money.ZERO, List.of(), List.of(), stats,
-        0, v.lastTransferSeq(), v.eventCount(), reason);
+        0, v.lastTransferSeq(), v.eventCount(), reason, v);
   }
 }

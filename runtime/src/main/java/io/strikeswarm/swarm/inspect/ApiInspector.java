@@ -87,6 +87,30 @@ public final class ApiInspector {
       detail = get("/api/bots/" + id + "?fresh=true");
     }
     JsonNode s = detail.get("summary");
+    if (detail.has("amm")) {
+      ammBot(out, s, detail.get("amm"));
+    } else {
+      directionalBot(out, s, detail);
+    }
+    line(out, "journal   %d events%s", detail.get("eventCount").asLong(),
+        events || atSeq != null ? "" : "   (--events lists them; --at SEQ shows the bot as it was after event SEQ)");
+    if (events) {
+      long from = 1;
+      while (true) {
+        JsonNode page = get("/api/bots/" + id + "/events?from=" + from + "&limit=500");
+        for (JsonNode e : page.get("items")) {
+          String body = e.get("event").toString();
+          line(out, "  %6d  %-18s %s", e.get("seq").asLong(), e.get("type").asText(),
+              body.length() > 140 ? body.substring(0, 137) + "..." : body);
+        }
+        if (page.get("next").isNull()) break;
+        from = page.get("next").asLong();
+      }
+    }
+    return out.toString();
+  }
+
+  private static void directionalBot(StringBuilder out, JsonNode s, JsonNode detail) {
     JsonNode config = detail.get("config");
     line(out, "%s  %s%s   %s(%s)   %s %s   %sx", s.get("id").asText(), s.get("state").asText(),
         reason(s.get("haltReason")), s.get("strategy").asText(), parameters(s.get("parameters")),
@@ -108,22 +132,40 @@ public final class ApiInspector {
         stats.get("barsObserved").asLong(), stats.get("fills").asLong(), stats.get("roundTrips").asLong(),
         stats.get("wins").asLong(), stats.get("losses").asLong(), percent(stats.get("maxDrawdown")));
     line(out, "plan      %s", plan(config.get("plan")));
-    line(out, "journal   %d events%s", detail.get("eventCount").asLong(),
-        events || atSeq != null ? "" : "   (--events lists them; --at SEQ shows the bot as it was after event SEQ)");
-    if (events) {
-      long from = 1;
-      while (true) {
-        JsonNode page = get("/api/bots/" + id + "/events?from=" + from + "&limit=500");
-        for (JsonNode e : page.get("items")) {
-          String body = e.get("event").toString();
-          line(out, "  %6d  %-18s %s", e.get("seq").asLong(), e.get("type").asText(),
-              body.length() > 140 ? body.substring(0, 137) + "..." : body);
-        }
-        if (page.get("next").isNull()) break;
-        from = page.get("next").asLong();
-      }
+  }
+
+  /** An AMM bot in its own terms: round trips and swaps, token books in smallest units, USD as valued. */
+  private static void ammBot(StringBuilder out, JsonNode s, JsonNode amm) {
+    JsonNode counts = s.get("amm");
+    line(out, "%s  %s%s   %s   chain %s   account %s", s.get("id").asText(), s.get("state").asText(),
+        reason(s.get("haltReason")), text(s.get("strategy")), text(amm.get("chain")), text(amm.get("account")));
+    List<String> routes = new ArrayList<>();
+    for (JsonNode r : amm.get("routes")) {
+      List<String> dexes = new ArrayList<>();
+      r.get("dexes").forEach(d -> dexes.add(d.asText()));
+      routes.add(r.get("home").asText() + "/" + r.get("other").asText() + " on " + String.join("+", dexes));
     }
-    return out.toString();
+    line(out, "routes    %s", routes.isEmpty() ? "-" : String.join("; ", routes));
+    line(out, "budget    %s USD   P&L %s USD%s", money(amm.get("budgetUsd")), money(amm.get("pnlUsd")),
+        amm.get("valuedAtBlock").isNull() ? "   (not valued: no block seen)"
+            : "   (valued at block " + amm.get("valuedAtBlock").asText() + ")");
+    for (JsonNode t : amm.get("tokens")) {
+      line(out, "token     %-8s baseline %s   book %s   change %s (smallest units, %s decimals)",
+          t.get("token").asText(), t.get("baseline").asText(), t.get("book").asText(), t.get("change").asText(),
+          text(t.get("decimals")));
+    }
+    line(out, "round trips  started %d   completed %d (%d exactly as predicted)   swaps reverted %d, refused %d"
+            + "   gas %s wei", counts.get("roundTripsStarted").asLong(), counts.get("roundTripsCompleted").asLong(),
+        counts.get("exactAsPredicted").asLong(), counts.get("swapsReverted").asLong(),
+        counts.get("swapsRefused").asLong(), counts.get("gasSpentWei").asText());
+    JsonNode f = amm.get("inFlight");
+    line(out, "in flight %s", f == null || f.isNull() ? "-" : f.get("leg").asText() + " leg, nonce "
+        + f.get("nonce").asText() + ", tx " + f.get("txHash").asText());
+    JsonNode left = amm.get("legToSellBack");
+    if (left != null && !left.isNull()) {
+      line(out, "to sell back  %s %s (smallest units) to %s", left.get("amount").asText(), left.get("token").asText(),
+          left.get("home").asText());
+    }
   }
 
   private void botRow(StringBuilder out, JsonNode r) {
