@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.query.EventEnvelope;
 import org.apache.pekko.stream.javadsl.Sink;
@@ -227,6 +228,10 @@ class CexRestartTest {
         Duration.ofMillis(50)), new io.strikeswarm.cex.config.RateLimit(1000, 1000, Duration.ofMillis(50)));
     ActorRef<CexOrderEntity.Command> entity = second.spawn(CexOrderEntity.create(BOT_ID, slowOnce,
         EntityKit.settings(Duration.ofSeconds(5)), StepGate.OPEN, System::currentTimeMillis));
+    // Let the start-up reconciliation pass first (it reads nothing on an empty journal); otherwise it can race the
+    // place on the venue's two threads and be the call that is slowed down.
+    AskPattern.<CexOrderEntity.Command, StatusReply<CexBook>>ask(entity, CexOrderEntity.Sync::new,
+        EntityKit.DEADLINE, second.scheduler()).toCompletableFuture().get();
 
     CexOrder reply = EntityKit.submit(second, entity, 1, OrderKind.MARKET, OrderSide.BUY, "0.5", null);
 
