@@ -14,11 +14,11 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * (The same as runtime's {@code LocalChromium}, which its browser test keeps package-private.) The machine's own
- * Chromium and chromedriver (Debian's packages), driven headless. Both paths are given to
- * Selenium explicitly, so Selenium Manager never looks for (or downloads) a browser or a driver: this machine has
- * no internet. A fresh CI machine may lack the packages; as root they are installed with apt-get, otherwise the
- * test fails saying what to install. It never skips: a browser test that quietly does not run proves nothing.
+ * The machine's own Chromium and chromedriver (Debian's packages), driven headless; shared with runtime's dashboard
+ * test through http's test jar. Both paths are given to Selenium explicitly, so Selenium Manager never looks for (or
+ * downloads) a browser or a driver: this machine has no internet. A fresh CI machine may lack the packages; as root
+ * they are installed with apt-get, otherwise the test fails saying what to install. It never skips: a browser test
+ * that quietly does not run proves nothing.
  */
 public final class LocalChromium {
   static final Path BROWSER = Path.of("/usr/bin/chromium");

@@ -6,7 +6,9 @@ import io.strikeswarm.bots.amm.ArbRoute;
 import io.strikeswarm.bots.amm.ArbRules;
 import io.strikeswarm.bots.amm.ChainPort;
 import io.strikeswarm.bots.amm.PoolKey;
+import io.strikeswarm.bots.amm.PoolState;
 import io.strikeswarm.bots.amm.RouteShare;
+import io.strikeswarm.dex.UniswapV2;
 import io.strikeswarm.dex.Wallet;
 import io.strikeswarm.dex.Wallets;
 import io.strikeswarm.dex.Web3jChain;
@@ -21,6 +23,7 @@ import io.strikeswarm.dex.local.Market;
 import io.strikeswarm.dex.local.NoiseTrader;
 import io.strikeswarm.master.capital.DiamondKind;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +33,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.web3j.protocol.core.DefaultBlockParameter;
 
 /**
  * A real local chain for the AMM diamond: anvil on a free loopback port, the Uniswap V2 contracts deployed twice
@@ -46,7 +52,9 @@ public final class LocalAmmChain implements AutoCloseable {
   private final Web3jChain chain;
   private final NoiseTrader noise;
   private final Map<String, AmmBotConfig> configs;
-  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  /** Each pair's token0, which never changes: read once. */
+  private final Map<String, String> token0s = new ConcurrentHashMap<>();
 
   private LocalAmmChain(AnvilNode node, LocalChain local, Deployment deployment, Web3jChain chain, NoiseTrader noise,
       Map<String, AmmBotConfig> configs) {
@@ -184,16 +192,18 @@ public final class LocalAmmChain implements AutoCloseable {
   }
 
   /**
-   * The reserves a swap on {@code pool} selling {@code tokenIn} met if it was the first transaction of {@code block}:
-   * the pair's reserves at the end of the block before, as {reserve of tokenIn, reserve of the other token}.
+   * The pool as a swap on it met it if it was the first transaction of {@code block}: the pair's reserves at the end
+   * of the block before, with its DEX's fee.
    */
-  public java.math.BigInteger[] reservesBefore(PoolKey pool, String tokenIn, long block) {
+  public PoolState poolBefore(PoolKey pool, long block) {
     String pair = deployment.pair(pool);
-    var reserves = io.strikeswarm.dex.UniswapV2.decodeReserves(local.call(pair, io.strikeswarm.dex.UniswapV2.getReserves(),
-        org.web3j.protocol.core.DefaultBlockParameter.valueOf(java.math.BigInteger.valueOf(block - 1))));
-    boolean inIsToken0 = local.token0(pair).equalsIgnoreCase(deployment.token(tokenIn).address());
-    return inIsToken0 ? new java.math.BigInteger[] {reserves.reserve0(), reserves.reserve1()}
-        : new java.math.BigInteger[] {reserves.reserve1(), reserves.reserve0()};
+    UniswapV2.Reserves r = UniswapV2.decodeReserves(local.call(pair, UniswapV2.getReserves(),
+        DefaultBlockParameter.valueOf(BigInteger.valueOf(block - 1))));
+    boolean aIsToken0 = token0s.computeIfAbsent(pair, local::token0)
+        .equalsIgnoreCase(deployment.token(pool.tokenA()).address());
+    int feeBps = deployment.dex(pool.dex()).feeBps();
+    return aIsToken0 ? new PoolState(pool, pair, r.reserve0(), r.reserve1(), feeBps)
+        : new PoolState(pool, pair, r.reserve1(), r.reserve0(), feeBps);
   }
 
   /** How many transactions {@code block} holds (anvil's automine makes one per transaction). */
@@ -203,7 +213,7 @@ public final class LocalAmmChain implements AutoCloseable {
   }
 
   /** Each bot's on-chain balances now, in the same units and keys as its book. */
-  public Map<String, java.math.BigInteger> balances(String botId) {
+  public Map<String, BigInteger> balances(String botId) {
     AmmBotConfig c = configs.get(botId);
     return chain.balances(c.account(), c.tokens()).toCompletableFuture().join();
   }

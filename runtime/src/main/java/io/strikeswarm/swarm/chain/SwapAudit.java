@@ -2,13 +2,13 @@ package io.strikeswarm.swarm.chain;
 
 import io.strikeswarm.bots.amm.AmmBotEntity;
 import io.strikeswarm.bots.amm.SwapLeg;
-import io.strikeswarm.bots.amm.UniswapV2Math;
 import io.strikeswarm.persistence.ReadSide;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.persistence.query.EventEnvelope;
@@ -16,9 +16,10 @@ import org.apache.pekko.stream.javadsl.Sink;
 
 /**
  * Checks the AMM bots' model of the pools against the chain, swap by swap: every swap a bot journaled as mined is
- * recomputed with {@link UniswapV2Math} on the reserves the pool held just before it (the end of the previous block;
- * anvil's automine gives each transaction its own block, and a block holding more is counted apart, not guessed), and
- * the recomputed output must equal what the bot's journal says arrived (itself read from the transaction's logs).
+ * recomputed with the pool's own integer arithmetic ({@link io.strikeswarm.bots.amm.PoolState#quote}) on the
+ * reserves the pool held just before it (the end of the previous block; anvil's automine gives each transaction its
+ * own block, and a block holding more is counted apart, not guessed), and the recomputed output must equal what the
+ * bot's journal says arrived (itself read from the transaction's logs).
  */
 public final class SwapAudit {
   private static final Duration READ = Duration.ofSeconds(30);
@@ -52,9 +53,7 @@ public final class SwapAudit {
           continue;
         }
         checked++;
-        BigInteger[] reserves = chain.reservesBefore(signed.pool(), signed.tokenIn(), block);
-        BigInteger expected = UniswapV2Math.amountOut(m.outcome().amountIn(), reserves[0], reserves[1],
-            chain.deployment().dex(signed.dex()).feeBps());
+        BigInteger expected = chain.poolBefore(signed.pool(), block).quote(signed.tokenIn(), m.outcome().amountIn());
         if (expected.equals(m.outcome().amountOut())) {
           exact++;
         } else {
@@ -65,7 +64,7 @@ public final class SwapAudit {
     return new Result(mined, checked, exact, shared, mismatches);
   }
 
-  private static <T> T join(java.util.concurrent.CompletionStage<T> stage) {
+  private static <T> T join(CompletionStage<T> stage) {
     try {
       return stage.toCompletableFuture().get(READ.toMillis(), TimeUnit.MILLISECONDS);
     } catch (Exception e) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.ConfigFactory;
 import io.strikeswarm.http.metrics.SwarmMetrics;
+import io.strikeswarm.http.support.LocalChromium;
 import io.strikeswarm.swarm.backtest.BacktestOptions;
 import io.strikeswarm.swarm.paper.PaperOptions;
 import io.strikeswarm.swarm.paper.PaperService;
