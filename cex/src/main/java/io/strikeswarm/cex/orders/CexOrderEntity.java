@@ -166,8 +166,7 @@ public final class CexOrderEntity
   private final Set<String> inFlight = new HashSet<>();
   private final Set<String> cancelRequested = new HashSet<>();
   private final Map<String, ActorRef<StatusReply<CexOrder>>> submitReplies = new HashMap<>();
-  private final List<ActorRef<StatusReply<CexBook>>> syncReplies = new ArrayList<>();
-  private final List<Map.Entry<String, ActorRef<StatusReply<CexOrder>>>> cancelReplies = new ArrayList<>();
+  private final SyncWaiters waiters = new SyncWaiters();
   private boolean syncing;
   /** The book when the running sync began reading the venue. */
   private CexBook syncBase;
@@ -306,14 +305,14 @@ public final class CexOrderEntity
           + f.message()));
     }
     // The venue's acknowledgement does not say what filled before the cancel: the sync that follows does.
-    cancelReplies.add(Map.entry(answer.clientId(), answer.replyTo()));
+    waiters.addCancel(answer.clientId(), answer.replyTo());
     return startSync(book);
   }
 
   // ---- sync / reconciliation ---------------------------------------------------------------------------------
 
   private ReplyEffect<Event, CexBook> onSync(CexBook book, Sync cmd) {
-    syncReplies.add(cmd.replyTo());
+    waiters.addSync(cmd.replyTo());
     return startSync(book);
   }
 
@@ -324,11 +323,12 @@ public final class CexOrderEntity
     }
     List<CexOrder> open = book.openOrders();
     if (open.isEmpty()) {
-      answerSyncWaiters(book);
+      waiters.answerAll(book);
       return Effect().noReply();
     }
     syncing = true;
     syncBase = book;
+    waiters.readStarting();
     timers.cancel("poll");
     long oldest = open.stream().mapToLong(CexOrder::intendedAtMs).min().orElseThrow();
     Instant since = Instant.ofEpochMilli(oldest - settings.reconcile().clockSkew().toMillis());
@@ -366,8 +366,10 @@ public final class CexOrderEntity
     syncing = false;
     if (viewed.error() != null) {
       context.getLog().warn("cex sync of bot {} failed: {}", botId, viewed.error());
-      failSyncWaiters("venue view of bot " + botId + " failed: " + viewed.error());
-      schedulePoll(book);
+      waiters.failRunning("venue view of bot " + botId + " failed: " + viewed.error());
+      // Those who asked after the failed read began get a read of their own; the rest wait for the poll.
+      if (waiters.anyForNextRead()) context.getSelf().tell(new SyncDue());
+      else schedulePoll(book);
       return Effect().noReply();
     }
     // The view was read while the book may have moved on (an answer from the venue, a fill): an order that changed
@@ -384,8 +386,8 @@ public final class CexOrderEntity
     List<Event> events = Reconciler.reconcile(book, viewed.views(), ctx);
     return Effect().persist(events).thenRun(after -> {
       cancelRequested.removeIf(id -> after.order(id).map(o -> o.status().isTerminal()).orElse(true));
-      answerSyncWaiters(after);
-      if (syncAgain) {
+      waiters.answerRunning(after);
+      if (syncAgain || waiters.anyForNextRead()) {
         syncAgain = false;
         context.getSelf().tell(new SyncDue());
       } else {
@@ -398,20 +400,6 @@ public final class CexOrderEntity
     if (!book.openOrders().isEmpty()) {
       timers.startSingleTimer("poll", new SyncDue(), settings.reconcile().pollInterval());
     }
-  }
-
-  private void answerSyncWaiters(CexBook book) {
-    syncReplies.forEach(r -> r.tell(StatusReply.success(book)));
-    syncReplies.clear();
-    cancelReplies.forEach(e -> e.getValue().tell(StatusReply.success(book.orders().get(e.getKey()))));
-    cancelReplies.clear();
-  }
-
-  private void failSyncWaiters(String message) {
-    syncReplies.forEach(r -> r.tell(StatusReply.error(message)));
-    syncReplies.clear();
-    cancelReplies.forEach(e -> e.getValue().tell(StatusReply.error(message)));
-    cancelReplies.clear();
   }
 
   private static String rootMessage(Throwable t) {

@@ -12,6 +12,8 @@ import io.strikeswarm.cex.orders.CexOrderEntity.OrderFilled;
 import io.strikeswarm.cex.orders.CexOrderEntity.OrderIntended;
 import io.strikeswarm.cex.orders.CexOrderEntity.OrderPartiallyFilled;
 import io.strikeswarm.cex.orders.CexOrderEntity.OrderRejected;
+import io.strikeswarm.cex.config.RateLimit;
+import io.strikeswarm.cex.config.RetryPolicy;
 import io.strikeswarm.cex.venue.CexVenue;
 import io.strikeswarm.cex.venue.OrderKind;
 import io.strikeswarm.cex.venue.OrderSide;
@@ -20,6 +22,9 @@ import io.strikeswarm.cex.venue.SimMarket;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -128,6 +133,61 @@ class CexOrderEntityTest {
     assertThat(events).filteredOn(OrderCancelled.class::isInstance).singleElement()
         .satisfies(e -> assertThat(((OrderCancelled) e).cancelledQuantity()).isEqualByComparingTo("0.6"));
     assertThat(events).filteredOn(OrderPartiallyFilled.class::isInstance).hasSize(1);
+  }
+
+  /**
+   * The CI flake of session 5: a poll's venue read had seen the order open before the cancel, and its answer was
+   * given to the cancel. A read that began before the cancel was acknowledged must never answer it.
+   */
+  @Test
+  void a_cancel_is_answered_by_a_venue_read_made_after_it_not_by_one_already_running() throws Exception {
+    AtomicBoolean holdNextTradeRead = new AtomicBoolean();
+    CountDownLatch readHeld = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    // Holds the trade-history half of one poll: its open-order half has already seen the order open.
+    CexVenue held = SimMarket.venue(market.account(BOT, () -> {
+      if (readingTradeHistory() && holdNextTradeRead.compareAndSet(true, false)) {
+        readHeld.countDown();
+        try {
+          release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }), SimMarket.fastCalls(), new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40)),
+        new RateLimit(1000, 1000, Duration.ofMillis(100)));
+    String heldBot = botId + "-held";
+    ActorRef<CexOrderEntity.Command> bot = kit.spawn(CexOrderEntity.create(heldBot, held,
+        EntityKit.settings(Duration.ZERO), StepGate.OPEN, System::currentTimeMillis));
+    try {
+      CexOrder resting = submit(kit, bot, 1, OrderKind.LIMIT, OrderSide.BUY, "1", "29000");
+      market.account(MAKER).getTradeService().placeMarketOrder(new org.knowm.xchange.dto.trade.MarketOrder.Builder(
+          OrderSide.SELL.toOrderType(), SimMarket.BTC_USD.toCurrencyPair()).originalAmount(bd("0.4")).build());
+      awaitBook(kit.system(), bot, status(resting.clientId(), OrderStatus.PARTIALLY_FILLED));
+
+      holdNextTradeRead.set(true);
+      assertThat(readHeld.await(10, TimeUnit.SECONDS)).as("a poll reached the venue").isTrue();
+      TestProbe<StatusReply<CexOrder>> probe = kit.createTestProbe();
+      bot.tell(new CexOrderEntity.Cancel(resting.clientId(), probe.getRef()));
+      long deadline = System.nanoTime() + EntityKit.DEADLINE.toNanos();
+      while (!market.openOrders(BOT).isEmpty() && System.nanoTime() < deadline) Thread.sleep(10);
+      assertThat(market.openOrders(BOT)).as("the venue cancelled the order").isEmpty();
+      probe.expectNoMessage(Duration.ofMillis(300));
+
+      release.countDown();
+      CexOrder cancelled = probe.receiveMessage(EntityKit.DEADLINE).getValue();
+
+      assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+      assertThat(cancelled.filledQuantity()).isEqualByComparingTo("0.4");
+    } finally {
+      release.countDown();
+      kit.stop(bot);
+      held.close();
+    }
+  }
+
+  private static boolean readingTradeHistory() {
+    return StackWalker.getInstance().walk(frames -> frames.anyMatch(f -> f.getMethodName().equals("getTradeHistory")));
   }
 
   @Test
