@@ -19,9 +19,14 @@ import org.apache.pekko.actor.typed.ActorSystem;
 public final class CexWiring {
   private CexWiring() {}
 
-  /** Settings read and checked now: a bad {@code swarm.cex} stops the node at start with the setting's name. */
+  /**
+   * Settings read and checked now: a bad {@code swarm.cex} stops the node at start with the setting's name. Paper
+   * mode gives each bot its own account on the node's {@link PaperCexMarket}; live mode puts every bot on the
+   * configured account (one key, one shared rate limit).
+   */
   public static BotSettings wire(ActorSystem<?> system, Config config, BotSettings bots) {
     CexSettings cex = CexSettings.load(config, System.getenv());
+    if (!cex.reachesRealExchange()) return wire(system, bots, cex, PaperCexMarket.get(system)::venueFor);
     CexVenue venue = CexExchanges.venue(cex);
     system.getWhenTerminated().thenRun(venue::close);
     return wire(system, bots, cex, botId -> venue);
