@@ -10,6 +10,7 @@ import io.strikeswarm.bots.entity.BotSettings;
 import io.strikeswarm.master.Master;
 import io.strikeswarm.persistence.JournalProfile;
 import io.strikeswarm.persistence.JournalSchema;
+import io.strikeswarm.swarm.ledger.TradeLedger;
 import io.strikeswarm.swarm.venue.CexWiring;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,6 +66,10 @@ public final class SwarmRuntime implements AutoCloseable {
       if (amm != null) AmmBotEntity.init(system, amm.settings(), amm.chains()::get);
       BotDirectory bots = new BotDirectory(system, amm);
       ActorRef<Master.Command> master = Master.initSingleton(system, settings.swarm(), settings.diamonds(), bots);
+      if (config.getBoolean("swarm.ledger.enabled")) {
+        Duration timeout = settings.startupTimeout();
+        TradeLedger.of(system).ifPresent(ledger -> ledger.createTables(timeout).start());
+      }
       return new SwarmRuntime(system, settings, master, bots);
     } catch (RuntimeException e) {
       system.terminate();

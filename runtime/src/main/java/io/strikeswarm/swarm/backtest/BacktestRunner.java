@@ -113,10 +113,14 @@ public final class BacktestRunner {
     }
   }
 
-  /** The configuration layer a backtest adds: no scheduled rebalancing (capital moves only by trading). */
+  /**
+   * The configuration layer a backtest adds: no scheduled rebalancing (capital moves only by trading), and no trade
+   * ledger projection while it runs (it would compete with the replay; `swarm export trades` catches up afterwards).
+   */
   private Config backtestOverrides(BacktestOptions options) {
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("swarm.rebalance.interval", "0s");
+    values.put("swarm.ledger.enabled", false);
     options.capital().ifPresent(c -> values.put("swarm.capital.total", c.toPlainString()));
     options.longBots().ifPresent(n -> values.put("swarm.diamonds.long-strike.bots", n));
     options.shortBots().ifPresent(n -> values.put("swarm.diamonds.short-strike.bots", n));
