@@ -1,6 +1,9 @@
 package io.strikeswarm.persistence.cassandra;
 
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,21 +32,21 @@ public final class CassandraSchema {
 
   private CassandraSchema() {}
 
-  /** Creates (dev-autocreate) or checks the schema; then, for a fresh-journal run, empties the scratch keyspace. */
+  /** Creates (dev-autocreate) or checks the schema; then, for a fresh scratch journal, empties it. */
   public static void ensure(ActorSystem<?> system, Duration timeout) {
     CassandraSettings settings = CassandraSettings.from(system.settings().config());
     KeyspaceAndTableStatements statements = new KeyspaceAndTableStatements(system, CassandraSettings.PLUGIN,
         PluginSettings.apply(system.classicSystem()));
     CassandraSession session = CassandraSessionRegistry.get(system).sessionFor(CassandraSettings.PLUGIN);
     long deadline = System.nanoTime() + timeout.toNanos();
-    await(session.underlying(), deadline, settings, "connect");
+    CqlSession cql = await(session.underlying(), deadline, settings, "connect");
     if (settings.devAutocreate()) {
       List<String> ddl = new ArrayList<>();
       ddl.add(statements.createJournalKeyspaceStatement());
       ddl.addAll(statements.getCreateJournalTablesStatements());
       ddl.add(statements.createSnapshotKeyspaceStatement());
       ddl.addAll(statements.getCreateSnapshotTablesStatements());
-      for (String statement : ddl) await(session.executeDDL(statement), deadline, settings, "create the schema");
+      for (String statement : ddl) await(ddl(cql, statement, deadline), deadline, settings, "create the schema");
     }
     Set<String> expected = expectedTables(statements);
     Set<String> missing = new LinkedHashSet<>(expected);
@@ -54,15 +57,24 @@ public final class CassandraSchema {
     if (!missing.isEmpty()) {
       throw new IllegalStateException("Cassandra keyspace '" + settings.keyspace() + "' at " + settings.contactPoints()
           + " lacks the journal tables " + missing + ": create them with docs/cassandra-schema.cql"
-          + (settings.freshJournal() ? " (with the keyspace name changed)" : "")
+          + (settings.scratch() ? " (with the keyspace name changed)" : "")
           + ", or set SWARM_CASSANDRA_DEV_AUTOCREATE=true on a development machine");
     }
-    if (settings.freshJournal()) {
+    if (settings.truncateAtStart()) {
       for (String table : expected) {
-        await(session.executeDDL("TRUNCATE " + settings.keyspace() + "." + table), deadline, settings,
+        await(ddl(cql, "TRUNCATE " + settings.keyspace() + "." + table, deadline), deadline, settings,
             "empty the scratch keyspace");
       }
     }
+  }
+
+  /**
+   * A schema statement with the time left rather than the driver's 2 s request timeout: creating a table waits for
+   * schema agreement, and truncating flushes, both slower than a write on a busy machine.
+   */
+  private static CompletionStage<AsyncResultSet> ddl(CqlSession cql, String statement, long deadline) {
+    Duration left = Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
+    return cql.executeAsync(SimpleStatement.newInstance(statement).setTimeout(left));
   }
 
   /** The tables the plugin needs, read from the statements it would run to create them. */

@@ -17,13 +17,15 @@ import java.util.regex.Pattern;
  * The {@code swarm.persistence.cassandra} settings of the {@code cassandra} profile, checked, and the configuration
  * layer they make for the plugin and the driver. Free of Pekko classes: the runtime loads it before Kamon attaches.
  *
- * @param keyspace the keyspace this node writes to: the operated swarm's, or the scratch keyspace of a run that
- *     starts from an empty journal ({@code swarm.persistence.fresh-journal})
+ * @param keyspace the keyspace this node writes to: the operated swarm's, or the scratch keyspace of a run whose journal
+ *     is scratch ({@code swarm.persistence.scratch}: backtests, benchmarks)
+ * @param truncateAtStart empty the scratch keyspace before anything starts ({@code swarm.persistence.fresh-journal})
  */
-public record CassandraSettings(List<String> contactPoints, String localDatacenter, String keyspace,
-    boolean freshJournal, boolean devAutocreate, Optional<Credentials> credentials) {
+public record CassandraSettings(List<String> contactPoints, String localDatacenter, String keyspace, boolean scratch,
+    boolean truncateAtStart, boolean devAutocreate, Optional<Credentials> credentials) {
 
   public static final String PATH = "swarm.persistence.cassandra";
+  public static final String SCRATCH = "swarm.persistence.scratch";
   public static final String FRESH_JOURNAL = "swarm.persistence.fresh-journal";
   public static final String PLUGIN = "pekko.persistence.cassandra";
   /** Cassandra's own rule for keyspace names. */
@@ -49,8 +51,13 @@ public record CassandraSettings(List<String> contactPoints, String localDatacent
       throw bad("scratch-keyspace", "must differ from keyspace '" + operated + "' (runs on it truncate it first)");
     }
     firstTimeBucket(c.getString("first-time-bucket"));
+    boolean isScratch = config.hasPath(SCRATCH) && config.getBoolean(SCRATCH);
     boolean fresh = config.hasPath(FRESH_JOURNAL) && config.getBoolean(FRESH_JOURNAL);
-    return new CassandraSettings(points, datacenter, fresh ? scratch : operated, fresh,
+    if (fresh && !isScratch) {
+      // Never empty the operated swarm's journal.
+      throw new ConfigException.BadValue(FRESH_JOURNAL, "only a scratch journal (" + SCRATCH + " = true) is emptied");
+    }
+    return new CassandraSettings(points, datacenter, isScratch ? scratch : operated, isScratch, fresh,
         c.getBoolean("dev-autocreate"), credentials(c.getString("username"), c.getString("password")));
   }
 

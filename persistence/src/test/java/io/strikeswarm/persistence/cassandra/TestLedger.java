@@ -4,17 +4,20 @@ import io.strikeswarm.persistence.CborSerializable;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
  * A small event-sourced entity for the journal tests, built like the swarm's entities: CBOR-serialized commands,
@@ -45,14 +48,28 @@ public final class TestLedger extends EventSourcedBehaviorWithEnforcedReplies<Te
   }
 
   private final int snapshotEvery;
+  private final LongConsumer onRecovered;
 
-  private TestLedger(String id, int snapshotEvery, Duration minBackoff, Duration maxBackoff) {
-    super(persistenceId(id), SupervisorStrategy.restartWithBackoff(minBackoff, maxBackoff, 0.2));
+  private TestLedger(String id, int snapshotEvery, LongConsumer onRecovered) {
+    super(persistenceId(id), SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(2), 0.2));
     this.snapshotEvery = snapshotEvery;
+    this.onRecovered = onRecovered;
   }
 
   public static Behavior<Command> create(String id, int snapshotEvery) {
-    return new TestLedger(id, snapshotEvery, Duration.ofMillis(200), Duration.ofSeconds(2));
+    return create(id, snapshotEvery, lastSeq -> {});
+  }
+
+  /** As {@link #create(String, int)}; {@code onRecovered} hears the last deposit each (re)start recovered. */
+  public static Behavior<Command> create(String id, int snapshotEvery, LongConsumer onRecovered) {
+    return new TestLedger(id, snapshotEvery, onRecovered);
+  }
+
+  @Override
+  public SignalHandler<State> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), state -> onRecovered.accept(state.lastSeq()))
+        .build();
   }
 
   public static PersistenceId persistenceId(String id) {
