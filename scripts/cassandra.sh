@@ -15,6 +15,8 @@
 #   --storage-port P     SWARM_CASSANDRA_STORAGE_PORT   inter-node port on 127.0.0.1     (default: 7000)
 #   --heap SIZE          SWARM_CASSANDRA_HEAP           -Xms/-Xmx                        (default: 512M)
 #   --owner-pid PID      SWARM_CASSANDRA_OWNER_PID      stop the server when PID ends (tests: no server outlives them)
+#   --commitlog-sync M   SWARM_CASSANDRA_COMMITLOG_SYNC batch: acknowledge after fsync (default) | periodic (faster,
+#                                                       a killed server may lose acknowledged writes)
 #                        SWARM_CASSANDRA_START_TIMEOUT  seconds to wait for CQL          (default: 180)
 #                        SWARM_CASSANDRA_STOP_TIMEOUT   seconds from SIGTERM to SIGKILL  (default: 30)
 # The JVM flags and the yaml follow ../shared/DESIGN.md §4 (what works on Java 17 here).
@@ -27,7 +29,7 @@ CLASSPATH_FILE="$SCRIPTS/cassandra/target/classpath.txt"
 HOST=127.0.0.1
 MAIN_CLASS=org.apache.cassandra.service.CassandraDaemon
 
-usage() { sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | grep '^#' | sed 's/^# \{0,1\}//'; }
 die() { echo "cassandra.sh: $*" >&2; exit 1; }
 
 COMMAND="${1:-}"
@@ -38,6 +40,7 @@ CQL_PORT="${SWARM_CASSANDRA_CQL_PORT:-9042}"
 STORAGE_PORT="${SWARM_CASSANDRA_STORAGE_PORT:-7000}"
 HEAP="${SWARM_CASSANDRA_HEAP:-512M}"
 OWNER_PID="${SWARM_CASSANDRA_OWNER_PID:-}"
+COMMITLOG_SYNC="${SWARM_CASSANDRA_COMMITLOG_SYNC:-batch}"
 START_TIMEOUT="${SWARM_CASSANDRA_START_TIMEOUT:-180}"
 STOP_TIMEOUT="${SWARM_CASSANDRA_STOP_TIMEOUT:-30}"
 while [ $# -gt 0 ]; do
@@ -47,6 +50,7 @@ while [ $# -gt 0 ]; do
     --storage-port) STORAGE_PORT="$2"; shift 2 ;;
     --heap) HEAP="$2"; shift 2 ;;
     --owner-pid) OWNER_PID="$2"; shift 2 ;;
+    --commitlog-sync) COMMITLOG_SYNC="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
@@ -54,6 +58,7 @@ done
 for setting in CQL_PORT STORAGE_PORT START_TIMEOUT STOP_TIMEOUT; do
   [[ "${!setting}" =~ ^[0-9]+$ ]] || die "$setting must be a number, got '${!setting}'"
 done
+[[ "$COMMITLOG_SYNC" =~ ^(batch|periodic)$ ]] || die "commitlog sync must be batch or periodic, got '$COMMITLOG_SYNC'"
 [ "$CQL_PORT" != "$STORAGE_PORT" ] || die "the CQL and storage ports must differ (both $CQL_PORT)"
 [ -z "$OWNER_PID" ] || [[ "$OWNER_PID" =~ ^[0-9]+$ ]] || die "owner pid must be a number, got '$OWNER_PID'"
 mkdir -p "$DIR"
@@ -125,10 +130,11 @@ commitlog_directory: $DIR/commitlog
 saved_caches_directory: $DIR/saved_caches
 hints_directory: $DIR/hints
 cdc_raw_directory: $DIR/cdc_raw
-# One node and no replicas: a write is acknowledged only once its commit log is on disk. With "periodic" (acknowledged
-# before the sync) a SIGKILL lost an acknowledged journal write here (CassandraRestartTest). A production cluster
-# writes at QUORUM on three replicas instead.
-commitlog_sync: batch
+# One node and no replicas: by default ("batch") a write is acknowledged only once its commit log is on disk. With
+# "periodic" (acknowledged before the sync) a SIGKILL lost an acknowledged journal write here (CassandraRestartTest).
+# A production cluster writes at QUORUM on three replicas instead.
+commitlog_sync: $COMMITLOG_SYNC
+$([ "$COMMITLOG_SYNC" = periodic ] && echo "commitlog_sync_period: 10000ms")
 auto_snapshot: false
 EOF
   cat > "$DIR/conf/logback.xml" <<EOF

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.strikeswarm.persistence.ReadSide;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
@@ -52,7 +53,11 @@ class CassandraSchemaFileTest {
     assertThat(keyspaces.get(0)).contains("strikeswarm").contains("'datacenter1': 3");
     try (CqlSession cql = CqlSession.builder().addContactPoint(new InetSocketAddress("127.0.0.1", server.cqlPort()))
         .withLocalDatacenter("datacenter1").build()) {
-      for (String statement : statements) cql.execute(statement.replace("'datacenter1': 3", "'datacenter1': 1"));
+      for (String statement : statements) {
+        // Schema statements wait for schema agreement: more than the driver's 2 s on a busy machine.
+        cql.execute(SimpleStatement.newInstance(statement.replace("'datacenter1': 3", "'datacenter1': 1"))
+            .setTimeout(Duration.ofSeconds(60)));
+      }
     }
 
     var profile = CassandraTestNode.profile(server, "strikeswarm", false);
