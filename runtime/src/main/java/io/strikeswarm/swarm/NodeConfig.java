@@ -13,11 +13,16 @@ import java.nio.file.Path;
 public final class NodeConfig {
   private NodeConfig() {}
 
+  /**
+   * The profile is chosen as every other setting is ({@code -Dswarm.persistence.profile}, then {@code --config}, then
+   * {@code SWARM_PERSISTENCE_PROFILE}, then {@code local}); the profile then checks and completes its own settings.
+   */
   public static Config load(Path dataDirectory, Config overrides) {
     Config application = ConfigFactory.parseResourcesAnySyntax("application");
-    JournalProfile profile = JournalProfile.parse(
-        overrides.withFallback(application).withFallback(ConfigFactory.systemEnvironment())
-            .resolve().getString("swarm.persistence.profile"));
-    return ConfigFactory.load(overrides.withFallback(profile.overlay(dataDirectory)).withFallback(application));
+    JournalProfile profile = JournalProfile.parse(ConfigFactory.systemProperties().withFallback(overrides)
+        .withFallback(application).withFallback(ConfigFactory.systemEnvironment())
+        .resolve().getString("swarm.persistence.profile"));
+    return profile.complete(
+        ConfigFactory.load(overrides.withFallback(profile.overlay(dataDirectory)).withFallback(application)));
   }
 }

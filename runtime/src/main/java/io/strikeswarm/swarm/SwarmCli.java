@@ -646,7 +646,9 @@ public final class SwarmCli implements Callable<Integer> {
   }
 
   @Command(name = "bench-journal", description = "Benchmark the journal: N bots write M events each at once, then "
-      + "fresh systems recover them, with and without snapshots. Uses a fresh directory under --data-dir.")
+      + "fresh systems recover them, with and without snapshots. Uses a fresh directory under --data-dir (the local "
+      + "profile) or the truncated scratch keyspace (the cassandra profile, where the same rows are also inserted with "
+      + "plain CQL as a baseline: docs/cassandra.md).")
   static final class BenchJournal implements Callable<Integer> {
     @CommandLine.ParentCommand
     SwarmCli parent;
@@ -659,21 +661,41 @@ public final class SwarmCli implements Callable<Integer> {
     @Option(names = "--snapshot-every", defaultValue = "100") int snapshotEvery;
     @Option(names = "--recoveries", defaultValue = "3", description = "recoveries to time (median reported)")
     int recoveries;
+    @Option(names = "--raw-batch", defaultValue = "1,10", split = ",", paramLabel = "N[,N...]",
+        description = "cassandra profile: rows per statement of the raw CQL baseline (default: 1,10)")
+    List<Integer> rawBatches;
 
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
+      if (bots < 1 || events < 3) throw new BadOption("--bots must be >= 1 and --events >= 3");
+      if (rawBatches.stream().anyMatch(b -> b < 1)) throw new BadOption("--raw-batch: sizes must be >= 1");
+      Config overrides = parent.overrides();
       out.printf("journal benchmark: %d bots x %d events, profile %s, java %s, %d cpus%n", bots, events,
-          SwarmRuntime.loadConfig(parent.dataDirectory(), ConfigFactory.empty()).getString("swarm.persistence.profile"),
+          SwarmRuntime.loadConfig(parent.dataDirectory(), overrides).getString("swarm.persistence.profile"),
           System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
       out.println("snapshots       write_s  events/s  recovery_s(median)  recovery_s(all)");
+      List<JournalBenchmark.Result> results = new ArrayList<>();
       for (int every : new int[] {0, snapshotEvery}) {
         Path dir = Files.createTempDirectory(Files.createDirectories(parent.dataDirectory()), "bench-journal-");
-        JournalBenchmark.Result r = JournalBenchmark.run(dir, bots, events, every, recoveries);
+        JournalBenchmark.Result r = JournalBenchmark.run(dir, overrides, bots, events, every, recoveries,
+            results.isEmpty() ? rawBatches : List.of());
+        results.add(r);
         out.printf("%-14s %8.2f %9.0f %19.3f  %s%n", every == 0 ? "off" : "every " + every, r.writeSeconds(),
             r.eventsPerSecond(), r.medianRecovery(), r.recoverySeconds().stream()
                 .map(s -> String.format("%.3f", s)).toList());
         out.flush();
+      }
+      Map<Integer, Double> raws = results.get(0).rawEventsPerSecond();
+      if (!raws.isEmpty()) {
+        // Both Pekko runs are compared: the first one also pays for the JVM's warm-up.
+        out.printf("raw CQL insert of the same rows, %d writers at once, one statement in flight each:%n", bots);
+        out.println("rows/statement  events/s  pekko/raw (snapshots off)  pekko/raw (snapshots every " + snapshotEvery
+            + ")");
+        for (var raw : raws.entrySet()) {
+          out.printf("%-14d %9.0f %26.2f %28.2f%n", raw.getKey(), raw.getValue(),
+              results.get(0).eventsPerSecond() / raw.getValue(), results.get(1).eventsPerSecond() / raw.getValue());
+        }
       }
       return 0;
     }

@@ -121,6 +121,9 @@ public final class BacktestRunner {
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("swarm.rebalance.interval", "0s");
     values.put("swarm.ledger.enabled", false);
+    // Every backtest starts from an empty journal of its own (the cassandra profile: the truncated scratch keyspace).
+    values.put("swarm.persistence.scratch", true);
+    values.put("swarm.persistence.fresh-journal", true);
     options.capital().ifPresent(c -> values.put("swarm.capital.total", c.toPlainString()));
     options.longBots().ifPresent(n -> values.put("swarm.diamonds.long-strike.bots", n));
     options.shortBots().ifPresent(n -> values.put("swarm.diamonds.short-strike.bots", n));

@@ -48,7 +48,9 @@ public final class TradeLedger {
   /** The ledger of this node's journal, when it is the local (H2) one; the Cassandra profile has none yet. */
   public static Optional<TradeLedger> of(ActorSystem<?> system) {
     Config config = system.settings().config();
-    if (!config.hasPath(DB + ".url")) return Optional.empty();
+    if (!config.getString("swarm.persistence.profile").equalsIgnoreCase("local") || !config.hasPath(DB + ".url")) {
+      return Optional.empty();
+    }
     return Optional.of(new TradeLedger(system, config));
   }
 
