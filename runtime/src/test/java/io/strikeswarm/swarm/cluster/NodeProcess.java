@@ -1,0 +1,88 @@
+package io.strikeswarm.swarm.cluster;
+
+import io.strikeswarm.swarm.SwarmCli;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One swarm node in a JVM of its own: {@code swarm --config FILE --data-dir DIR run} started from the test classpath,
+ * on loopback ports. Its stderr (the log) goes to a file the test reads. Stopped by its PID: SIGKILL for a crash,
+ * SIGTERM for a graceful stop.
+ */
+final class NodeProcess implements AutoCloseable {
+  final String name;
+  final Ports ports;
+  final Path log;
+  private final Process process;
+
+  /** The ports a node listens on, all picked free on 127.0.0.1. */
+  record Ports(int artery, int management, int http) {
+    static Ports free() throws IOException {
+      return new Ports(freePort(), freePort(), freePort());
+    }
+  }
+
+  private NodeProcess(String name, Ports ports, Path log, Process process) {
+    this.name = name;
+    this.ports = ports;
+    this.log = log;
+    this.process = process;
+  }
+
+  static NodeProcess start(String name, Ports ports, Path config, Path dataDir, String... runOptions)
+      throws IOException {
+    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-Xmx384m", "-XX:+UseSerialGC",
+        "-XX:TieredStopAtLevel=1", "-cp", classpath, SwarmCli.class.getName(), "--config", config.toString(),
+        "--data-dir", dataDir.toString(), "run"));
+    command.addAll(List.of(runOptions));
+    Files.createDirectories(dataDir);
+    Path log = dataDir.resolve("node.log");
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().put("SWARM_LOG_LEVEL", "INFO");
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(log.toFile());
+    return new NodeProcess(name, ports, log, pb.start());
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  /** SIGKILL: no shutdown hook, no leaving the cluster; the others must notice and down it. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
+  String logText() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  /** SIGTERM, and SIGKILL if it has not exited 20 s later. */
+  @Override
+  public void close() throws InterruptedException {
+    if (!process.isAlive()) return;
+    process.destroy();
+    if (!process.waitFor(20, TimeUnit.SECONDS)) kill();
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}
