@@ -118,6 +118,8 @@ public final class PaperService implements AutoCloseable {
       // The feed resumes after the last bar each bot committed, as the journal says when it is built.
       String source = String.join(", ", options.data());
       java.util.function.Supplier<PaperFeed> feedFactory = () -> {
+        // A master that has just moved to another node may still be recovering or initializing.
+        client.awaitSettled(settings.startupTimeout());
         SwarmLayout layout = SwarmLayout.read(client);
         ReplayDriver driver = new ReplayDriver(runtime.system(), runtime.master(), runtime::bot, layout.slots(),
             layout.masterUnits(), layout.diamondPools(), layout.botEquity(), 1, ASK, null)

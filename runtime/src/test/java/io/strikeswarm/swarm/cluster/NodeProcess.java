@@ -38,13 +38,12 @@ final class NodeProcess implements AutoCloseable {
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-Xmx384m", "-XX:+UseSerialGC",
-        "-XX:TieredStopAtLevel=1", "-cp", classpath, SwarmCli.class.getName(), "--config", config.toString(),
+        "-XX:TieredStopAtLevel=1", "-Dlogback.configurationFile=logback-cluster-node.xml", "-cp", classpath, SwarmCli.class.getName(), "--config", config.toString(),
         "--data-dir", dataDir.toString(), "run"));
     command.addAll(List.of(runOptions));
     Files.createDirectories(dataDir);
     Path log = dataDir.resolve("node.log");
     ProcessBuilder pb = new ProcessBuilder(command);
-    pb.environment().put("SWARM_LOG_LEVEL", "INFO");
     pb.redirectErrorStream(true);
     pb.redirectOutput(log.toFile());
     return new NodeProcess(name, ports, log, pb.start());
