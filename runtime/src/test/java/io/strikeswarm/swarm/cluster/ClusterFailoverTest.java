@@ -73,7 +73,10 @@ class ClusterFailoverTest {
 
     // 2. The master and the feed run once, on the oldest node; the API answers on a node that hosts neither.
     await("the master answers through the API of " + others.get(0).name, Duration.ofSeconds(60),
-        () -> apiSwarm(others.get(0)) == 200);
+        () -> api(others.get(0), "/api/swarm") == 200);
+    // A bot asked afresh through sharding, from the other node that hosts no singleton.
+    await("a bot answers through the API of " + others.get(1).name, Duration.ofSeconds(30),
+        () -> api(others.get(1), "/api/bots/long-01?fresh=true") == 200);
     assertThat(nodes.stream().filter(n -> n.logText().contains("starting " + MASTER)).map(n -> n.name).toList())
         .containsExactly(oldest.name);
     await("the paper feed starts", Duration.ofSeconds(30), () -> oldest.logText().contains(FEED_STARTED));
@@ -94,7 +97,7 @@ class ClusterFailoverTest {
         () -> others.stream().anyMatch(n -> n.logText().contains("starting " + MASTER)));
     double singletonSeconds = seconds(killed);
     await("every survivor's API answers with the moved master", Duration.ofSeconds(60),
-        () -> others.stream().allMatch(n -> apiSwarm(n) == 200));
+        () -> others.stream().allMatch(n -> api(n, "/api/swarm") == 200));
     double apiSeconds = seconds(killed);
     await("the feed starts on a survivor", Duration.ofSeconds(30),
         () -> others.stream().anyMatch(n -> n.logText().contains(FEED_STARTED)));
@@ -160,9 +163,9 @@ class ClusterFailoverTest {
     }
   }
 
-  private int apiSwarm(NodeProcess node) {
+  private int api(NodeProcess node, String path) {
     try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.ports.http() + "/api/swarm"))
+      HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.ports.http() + path))
           .header("Authorization", "Bearer " + viewer.token()).timeout(Duration.ofSeconds(5)).GET().build();
       return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (Exception notYet) {
