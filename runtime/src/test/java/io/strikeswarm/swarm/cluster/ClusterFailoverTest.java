@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The cluster profile on three JVMs on loopback, started with the real config/local1..3.conf (their ports replaced
  * by free ones): they form one cluster through Cluster Bootstrap with config discovery, the master and the paper feed
- * run once, every node hosts bot shards and serves the API, and when the node holding the singletons is killed with
- * SIGKILL the Split Brain Resolver downs it and the singletons start on a survivor.
+ * run once, every node hosts bot shards and serves the API, when the node holding the singletons is killed with
+ * SIGKILL the Split Brain Resolver downs it and the singletons start on a survivor, and when that one leaves
+ * gracefully (SIGTERM) they hand over to the last node.
  *
  * <p>No Cassandra here, so each node keeps its own H2 journal ({@code allow-node-local-journal}): this proves the
  * cluster's mechanics, not that the moved master recovers the old one's history (that needs the shared journal).
@@ -38,24 +39,26 @@ class ClusterFailoverTest {
   private static final String FEED_STARTED = "paper feed started on this node";
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+  private final long testStarted = System.nanoTime();
   @TempDir Path dir;
   private final List<NodeProcess> nodes = new ArrayList<>();
   private final NewToken viewer = new TokenGenerator().generate("cluster-test", Role.VIEWER);
 
   @AfterEach
   void stopNodes() throws InterruptedException {
-    for (NodeProcess node : nodes) node.close();
+    NodeProcess.closeAll(nodes);
   }
 
   @Test
-  void threeNodesFormOneClusterThroughBootstrapAndTheSingletonsMoveWhenTheirNodeIsKilled() throws Exception {
+  void threeNodesFormOneClusterThroughBootstrapAndTheSingletonsMoveWhenTheirNodeIsKilledOrLeaves() throws Exception {
     List<NodeProcess.Ports> ports = List.of(NodeProcess.Ports.free(), NodeProcess.Ports.free(),
         NodeProcess.Ports.free());
+    Path bars = writeBars();
     long started = System.nanoTime();
     for (int i = 0; i < 3; i++) {
       Path config = writeNodeConfig(i + 1, ports);
       nodes.add(NodeProcess.start("node" + (i + 1), ports.get(i), config, dir.resolve("node" + (i + 1)),
-          "--speed", "1x"));
+          "--data", bars.toString(), "--speed", "1x"));
     }
 
     // 1. One cluster of three, formed by bootstrap: every node sees the same three members Up.
@@ -104,9 +107,24 @@ class ClusterFailoverTest {
     assertThat(others.stream().filter(n -> n.logText().contains("starting " + MASTER)).count()).isEqualTo(1);
     assertThat(others).allMatch(NodeProcess::alive);
 
+    // 5. A graceful leave, as in a rolling update (SIGTERM): the singletons are stopped by their stop messages and
+    //    hand over to the last node, whose API then answers with the master.
+    NodeProcess holder = others.stream().filter(n -> n.logText().contains("starting " + MASTER)).findFirst()
+        .orElseThrow();
+    NodeProcess last = others.stream().filter(n -> n != holder).findFirst().orElseThrow();
+    long left = System.nanoTime();
+    holder.terminate();
+    await("the master hands over to " + last.name, Duration.ofSeconds(60),
+        () -> last.logText().contains("starting " + MASTER));
+    double handOverSeconds = seconds(left);
+    await("the last node's API answers with the master", Duration.ofSeconds(30),
+        () -> api(last, "/api/swarm") == 200);
+    assertThat(holder.awaitExit(30)).as("%s exits after leaving", holder.name).isTrue();
+    assertThat(holder.logText()).contains("stopping " + MASTER).contains("paper feed stopped on this node");
+
     System.out.printf("cluster formed in %.1f s; after SIGKILL of the oldest: removed after %.1f s, master started "
-        + "after %.1f s, API served by every survivor after %.1f s%n", formedSeconds, removedSeconds,
-        singletonSeconds, apiSeconds);
+        + "after %.1f s, API served by every survivor after %.1f s; after SIGTERM of the next: master handed over "
+        + "after %.1f s%n", formedSeconds, removedSeconds, singletonSeconds, apiSeconds, handOverSeconds);
   }
 
   private Path writeNodeConfig(int n, List<NodeProcess.Ports> ports) throws Exception {
@@ -129,12 +147,33 @@ class ClusterFailoverTest {
         // JVM on loopback is not a partition.
         "pekko.management.cluster.bootstrap.contact-point-discovery.stable-margin = 1s",
         "pekko.cluster.split-brain-resolver.stable-after = 2s",
+        "pekko.cluster.sharding.rebalance-interval = 2s",
         "swarm.diamonds.long-strike.bots = 6",
         "swarm.diamonds.short-strike.bots = 6",
         "swarm.http.auth.tokens = [ " + viewer.hoconSnippet() + " ]",
         "");
     Path file = dir.resolve("node" + n + ".conf");
     Files.writeString(file, config);
+    return file;
+  }
+
+  /**
+   * A day of 5-minute bars of the two instruments the bot templates trade: loading it costs the nodes nothing next to
+   * the built-in sets (100,000 trades), on a machine whose two cores the three JVMs share.
+   */
+  private Path writeBars() throws Exception {
+    StringBuilder csv = new StringBuilder("datetime,open,high,low,close,volume,symbol\n");
+    java.time.Instant t = java.time.Instant.parse("2023-01-02T00:00:00Z");
+    for (int i = 0; i < 288; i++, t = t.plusSeconds(300)) {
+      for (String[] market : new String[][] {{"BTC-USD", "16000"}, {"ETH-USD", "1200"}}) {
+        double open = Double.parseDouble(market[1]) * (1 + 0.01 * Math.sin(i / 9.0));
+        double close = Double.parseDouble(market[1]) * (1 + 0.01 * Math.sin((i + 1) / 9.0));
+        csv.append(String.format(java.util.Locale.ROOT, "%s,%.2f,%.2f,%.2f,%.2f,10,%s%n", t, open,
+            Math.max(open, close) * 1.001, Math.min(open, close) * 0.999, close, market[0]));
+      }
+    }
+    Path file = dir.resolve("bars.csv");
+    Files.writeString(file, csv);
     return file;
   }
 
@@ -187,6 +226,7 @@ class ClusterFailoverTest {
       }
       Thread.sleep(250);
     }
+    System.out.printf("%5.1f s  %s%n", seconds(testStarted), what);
   }
 
   private static double seconds(long sinceNanos) {

@@ -63,6 +63,15 @@ final class NodeProcess implements AutoCloseable {
     process.waitFor(10, TimeUnit.SECONDS);
   }
 
+  /** SIGTERM: CoordinatedShutdown runs, the node hands over its shards and singletons and leaves the cluster. */
+  void terminate() {
+    process.destroy();
+  }
+
+  boolean awaitExit(long seconds) throws InterruptedException {
+    return process.waitFor(seconds, TimeUnit.SECONDS);
+  }
+
   String logText() {
     try {
       return Files.readString(log);
@@ -74,9 +83,17 @@ final class NodeProcess implements AutoCloseable {
   /** SIGTERM, and SIGKILL if it has not exited 20 s later. */
   @Override
   public void close() throws InterruptedException {
-    if (!process.isAlive()) return;
-    process.destroy();
-    if (!process.waitFor(20, TimeUnit.SECONDS)) kill();
+    closeAll(List.of(this));
+  }
+
+  /** SIGTERM to every node at once (each leaves the cluster gracefully), then SIGKILL to any still running 20 s later. */
+  static void closeAll(List<NodeProcess> nodes) throws InterruptedException {
+    for (NodeProcess node : nodes) if (node.process.isAlive()) node.process.destroy();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    for (NodeProcess node : nodes) {
+      long left = Math.max(0, deadline - System.nanoTime());
+      if (!node.process.waitFor(left, TimeUnit.NANOSECONDS)) node.kill();
+    }
   }
 
   static int freePort() throws IOException {
