@@ -20,6 +20,7 @@ export function botEvents({ api, botId, toasts, onPick }) {
   let hideBars = false;
   let items = [];
   let decimals = {};
+  let nativeSymbol = 'ETH';
   const body = h('tbody', { testid: 'bot-events' });
   const range = h('span', { class: 'muted mono', testid: 'bot-events-range' });
   const button = (label, testid, onclick) => h('button', { type: 'button', class: 'btn btn-tiny', testid, onclick }, label);
@@ -62,7 +63,7 @@ export function botEvents({ api, botId, toasts, onPick }) {
     h('td', { class: 'num mono' }, i.seq),
     h('td', {}, h('span', { class: `etype etype-${i.type}` }, i.type)),
     h('td', { class: 'mono' }, when(i)),
-    h('td', { class: 'details' }, eventSummary(i.type, i.event, decimals)),
+    h('td', { class: 'details' }, eventSummary(i.type, i.event, decimals, nativeSymbol)),
     h('td', { class: 'mono muted' }, wallTime(i.persistedAtMs)))));
     const last = items.length ? items[items.length - 1].seq : from - 1;
     setText(range, items.length ? `${from}–${last} of ${total}` : `none of ${total}`);
@@ -81,9 +82,10 @@ export function botEvents({ api, botId, toasts, onPick }) {
       if (following) go(lastPageStart());
       else draw();
     },
-    /** The decimals of an AMM bot's tokens, by symbol. */
-    setDecimals(byToken) {
+    /** The decimals of an AMM bot's tokens, by symbol, and its chain's native coin. */
+    setDecimals(byToken, native = 'ETH') {
       decimals = byToken;
+      nativeSymbol = native;
       draw();
     },
     destroy() {},

@@ -71,7 +71,8 @@ export function botPage({ api, store, toasts }, botId) {
       missing.hidden = true;
       body.hidden = false;
       showIdentity(detail.summary);
-      if (detail.amm) history.setDecimals(Object.fromEntries(detail.amm.tokens.map((t) => [t.token, t.decimals])));
+      if (detail.amm) history.setDecimals(Object.fromEntries(detail.amm.tokens.map((t) => [t.token, t.decimals])),
+        detail.amm.nativeSymbol);
       travel.setTotal(detail.eventCount);
       history.setTotal(detail.eventCount);
       if (travel.live) panels.show(detail);

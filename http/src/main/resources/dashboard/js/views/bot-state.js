@@ -190,7 +190,7 @@ function ammPanels(panel) {
       ['Exactly as predicted', count(n.exactAsPredicted)],
       ['Swaps reverted', count(n.swapsReverted)],
       ['Swaps refused', count(n.swapsRefused)],
-      ['Gas spent', wei(n.gasSpentWei)],
+      ['Gas spent', wei(n.gasSpentWei, a.nativeSymbol)],
       ['Gas estimate / swap', count(a.gasEstimatePerSwap)],
       ['Halt reason', a.haltReason ?? '—', 'muted'],
     ]));

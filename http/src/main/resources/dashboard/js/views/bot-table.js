@@ -36,7 +36,7 @@ function swapState(a) {
 function ammTitle(a) {
   return `AMM round trips: ${a.roundTripsCompleted} completed of ${a.roundTripsStarted} started`
     + ` (${a.exactAsPredicted} paid exactly as predicted) · swaps reverted ${a.swapsReverted}, refused`
-    + ` ${a.swapsRefused} · gas ${wei(a.gasSpentWei)}`;
+    + ` ${a.swapsRefused} · gas ${wei(a.gasSpentWei, a.nativeSymbol)}`;
 }
 
 // Cells shared by both layouts. Each is (td, bot) => void and must leave the td right for any bot it is given.
@@ -89,7 +89,7 @@ const cell = {
   },
   reverted: (td, b) => setText(td, b.amm ? `${b.amm.swapsReverted}` : '—'),
   refused: (td, b) => setText(td, b.amm ? `${b.amm.swapsRefused}` : '—'),
-  gas: (td, b) => setText(td, b.amm ? wei(b.amm.gasSpentWei) : '—'),
+  gas: (td, b) => setText(td, b.amm ? wei(b.amm.gasSpentWei, b.amm.nativeSymbol) : '—'),
 };
 
 const LAYOUTS = {

@@ -26,7 +26,7 @@ export function eventMarketTime(type, e) {
 }
 
 /** `decimals`: an AMM bot's tokens' decimals by symbol, to show its amounts in whole tokens. */
-export function eventSummary(type, e, decimals = {}) {
+export function eventSummary(type, e, decimals = {}, nativeSymbol = 'ETH') {
   e = e ?? {};
   const amount = (units, token) => tokens(units, decimals[token], token);
   switch (type) {
@@ -46,9 +46,9 @@ export function eventSummary(type, e, decimals = {}) {
         + `${amount(e.amountOutMin, e.tokenOut)} · nonce ${e.nonce}`;
     case 'SwapMined':
       return `${e.leg} #${e.arbId} mined in block ${e.block}: ${amount(e.amountIn, e.tokenIn)} → `
-        + `${amount(e.amountOut, e.tokenOut)} · gas ${wei(e.gasCostWei)}`;
+        + `${amount(e.amountOut, e.tokenOut)} · gas ${wei(e.gasCostWei, nativeSymbol)}`;
     case 'SwapReverted':
-      return `${e.leg} #${e.arbId} reverted in block ${e.block}: ${e.reason} · gas ${wei(e.gasCostWei)}`;
+      return `${e.leg} #${e.arbId} reverted in block ${e.block}: ${e.reason} · gas ${wei(e.gasCostWei, nativeSymbol)}`;
     case 'SwapRefused':
       return `${e.leg} #${e.arbId} refused, nonce ${e.nonce} unused: ${e.reason}`;
     case 'ArbitrageSkipped':

@@ -11,6 +11,7 @@ import io.strikeswarm.bots.entity.BotSettings;
 import io.strikeswarm.master.Master;
 import io.strikeswarm.persistence.JournalProfile;
 import io.strikeswarm.persistence.JournalSchema;
+import io.strikeswarm.swarm.venue.CexWiring;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +85,7 @@ public final class SwarmRuntime implements AutoCloseable {
       join.start(system);
       JournalSchema.ensureCreated(system, timeout);
       awaitUp(cluster, timeout);
-      BotEntity.init(system, bots);
+      BotEntity.init(system, CexWiring.wire(system, config, bots));
       return system;
     } catch (RuntimeException e) {
       system.terminate();

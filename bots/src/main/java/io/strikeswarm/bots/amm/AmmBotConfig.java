@@ -16,9 +16,23 @@ import java.util.TreeMap;
  * rules.
  */
 public record AmmBotConfig(String chain, String account, List<ArbRoute> routes, Map<String, Integer> decimals,
-    String usdToken, String wrappedNative, String valuationDex, ArbRules rules) implements CborSerializable {
+    String usdToken, String wrappedNative, String valuationDex, ArbRules rules, String nativeSymbol)
+    implements CborSerializable {
+
+  /** The native coin's symbol of configs journaled before it was recorded (every such chain was Ethereum-like). */
+  public static final String NATIVE_BEFORE_RECORDED = "ETH";
+
+  /**
+   * A config on an Ethereum-like chain (native coin ETH). The native coin is booked under {@link ChainPort#NATIVE}
+   * on every chain; {@code nativeSymbol} is what operators see (BNB on BSC, POL on Polygon).
+   */
+  public AmmBotConfig(String chain, String account, List<ArbRoute> routes, Map<String, Integer> decimals,
+      String usdToken, String wrappedNative, String valuationDex, ArbRules rules) {
+    this(chain, account, routes, decimals, usdToken, wrappedNative, valuationDex, rules, NATIVE_BEFORE_RECORDED);
+  }
 
   public AmmBotConfig {
+    nativeSymbol = nativeSymbol == null || nativeSymbol.isBlank() ? NATIVE_BEFORE_RECORDED : nativeSymbol;
     Objects.requireNonNull(chain, "chain");
     Objects.requireNonNull(account, "account");
     Objects.requireNonNull(usdToken, "usdToken");
@@ -67,6 +81,7 @@ public record AmmBotConfig(String chain, String account, List<ArbRoute> routes, 
   }
 
   public AmmBotConfig withRules(ArbRules newRules) {
-    return new AmmBotConfig(chain, account, routes, decimals, usdToken, wrappedNative, valuationDex, newRules);
+    return new AmmBotConfig(chain, account, routes, decimals, usdToken, wrappedNative, valuationDex, newRules,
+        nativeSymbol);
   }
 }

@@ -105,7 +105,8 @@ public record AmmBotState(
       Stranded left = e.leg() == InFlightSwap.Leg.SELL ? new Stranded(e.arbId(), inFlight.plan().route(),
           inFlight.swap().amountIn()) : stranded;
       return with(status, config, budgetUsd, lastTransferSeq, e.nonce(), baseline, book, null, left, arbSeq,
-          gasEstimate, e.block() + config.rules().cooldownBlocks(), lastSkip, haltReason, stats.refuse());
+          gasEstimate, e.block() + refusalCooldown(config.rules().cooldownBlocks(), stats.refusedInARow() + 1),
+          lastSkip, haltReason, stats.refuse());
     }
     if (event instanceof ArbitrageSkipped e) {
       return with(status, config, budgetUsd, lastTransferSeq, nextNonce, baseline, book, inFlight, stranded, arbSeq,
@@ -119,6 +120,19 @@ public record AmmBotState(
           stranded, arbSeq, gasEstimate, cooldownUntilBlock, lastSkip, haltReason, stats);
     }
     throw new IllegalStateException("unknown event " + event.getClass().getName());
+  }
+
+  /** Most refusals in a row the back-off doubles for: at most 2^8 = 256 cooldowns. */
+  static final int MAX_REFUSAL_DOUBLINGS = 8;
+
+  /**
+   * The wait after the {@code inARow}-th refusal in a row: the cooldown, doubled for each earlier one (capped). A
+   * node refuses for reasons that last — no native coin for gas, a nonce or fee rule — so a bot that keeps signing
+   * every cooldown only fills its journal; it tries less and less often until the node takes a transaction.
+   */
+  static long refusalCooldown(long cooldownBlocks, long inARow) {
+    long doublings = Math.min(Math.max(inARow - 1, 0), MAX_REFUSAL_DOUBLINGS);
+    return Math.max(cooldownBlocks, 1) << doublings;
   }
 
   private AmmBotState mined(SwapMined e) {

@@ -39,7 +39,7 @@ public final class ArbitragePlanner {
     BigInteger maxFee = gasPrice.multiply(TWO);
     BigInteger gasReserve = BigInteger.valueOf(rules.gasLimitPerSwap()).multiply(maxFee).multiply(TWO);
     if (inventory.getOrDefault(ChainPort.NATIVE, BigInteger.ZERO).compareTo(gasReserve) < 0) {
-      return new Skip("insufficient " + ChainPort.NATIVE + " for gas: need " + gasReserve + " wei for two swaps, have "
+      return new Skip("insufficient " + config.nativeSymbol() + " for gas: need " + gasReserve + " wei for two swaps, have "
           + inventory.getOrDefault(ChainPort.NATIVE, BigInteger.ZERO), true);
     }
     BigInteger gasCostWei = BigInteger.valueOf(gasPerSwap).multiply(gasPrice).multiply(TWO);

@@ -44,5 +44,9 @@ public interface ChainPort {
   CompletionStage<Optional<TxOutcome>> outcome(SignedTx tx, SwapLeg leg);
 
   /** The key under which {@link #balances} reports the native coin (ETH on Ethereum and anvil). */
+  /**
+   * The book key of the chain's native coin, on every chain (a key, not a label: operators see the chain's own symbol,
+   * {@link AmmBotConfig#nativeSymbol()}, e.g. BNB on BSC).
+   */
   String NATIVE = "ETH";
 }

@@ -54,11 +54,31 @@ public record BotConfig(
       throw new IllegalArgumentException("slippageBps must be in [0, 1000], got " + slippageBps);
     }
     plan.validate();
+    if (routesOrders()) {
+      // A spot order book: nothing to borrow, so no short and no leverage; orders go out at the decision.
+      if (side != Side.LONG) {
+        throw new IllegalArgumentException("venue " + venue + " trades spot: a " + side.name().toLowerCase()
+            + " bot needs a margin venue; use venue \"paper\" (simulated) for short bots");
+      }
+      if (plan.leverage().compareTo(BigDecimal.ONE) > 0) {
+        throw new IllegalArgumentException("venue " + venue + " trades spot: leverage must be 1, got "
+            + plan.leverage().stripTrailingZeros().toPlainString());
+      }
+      if (fillTiming != FillTiming.CLOSE) {
+        throw new IllegalArgumentException("venue " + venue + " sends orders when they are decided: fill timing must"
+            + " be close, got " + fillTiming.name().toLowerCase().replace('_', '-'));
+      }
+    }
     return StrategyCatalog.create(strategy, parameters, side);
   }
 
   public BotConfig withParameters(Map<String, String> newParameters) {
     return new BotConfig(strategy, newParameters, instrument, venue, side, feeBps, slippageBps, fillTiming, plan);
+  }
+
+  /** Whether orders go to a real order book through an order route instead of filling in the bar step. */
+  public boolean routesOrders() {
+    return VenueKind.of(venue) == VenueKind.ROUTED;
   }
 
   public SimulatedVenue simulatedVenue() {

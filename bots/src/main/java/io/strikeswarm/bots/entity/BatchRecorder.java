@@ -17,6 +17,8 @@ final class BatchRecorder {
   private MarketObserved unwritten;
   private final List<Integer> writtenAfterBar = new ArrayList<>();
   private final List<MarketObserved> marketAfterBar = new ArrayList<>();
+  /** Events recorded before the first bar (a routed venue's fills and answers); committed with any number of bars. */
+  private int beforeBars;
 
   BatchRecorder(BotState start) {
     this.state = start;
@@ -42,13 +44,18 @@ final class BatchRecorder {
     marketAfterBar.add(observed);
   }
 
+  /** What was recorded so far happened before the step's bars: it is kept even if none of the bars is. */
+  void beginBars() {
+    beforeBars = events.size();
+  }
+
   int bars() {
     return marketAfterBar.size();
   }
 
   /** The events that bring the starting state to the state after the first {@code bars} bars. */
   List<Event> eventsThrough(int bars) {
-    if (bars <= 0) return List.of();
+    if (bars <= 0) return List.copyOf(events.subList(0, beforeBars));
     List<Event> prefix = new ArrayList<>(events.subList(0, writtenAfterBar.get(bars - 1)));
     prefix.add(marketAfterBar.get(bars - 1));
     return prefix;

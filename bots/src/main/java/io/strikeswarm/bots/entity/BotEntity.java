@@ -10,11 +10,15 @@ import io.strikeswarm.bots.domain.ClosedTrade;
 import io.strikeswarm.bots.domain.Order;
 import io.strikeswarm.bots.domain.PositionGuard;
 import io.strikeswarm.bots.domain.TradingState;
+import io.strikeswarm.bots.routing.OrderRoute;
+import io.strikeswarm.bots.routing.RouteReport;
 import io.strikeswarm.bots.trading.StrategyRuntime;
 import io.strikeswarm.bots.strategy.Strategy;
 import io.strikeswarm.persistence.CborSerializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,17 +30,20 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReplyBuilder;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
  * One trading bot: an event-sourced, sharded entity (type key {@code "bot"}, ids like {@code long-07}). It holds its
@@ -116,6 +123,16 @@ public final class BotEntity
 
   public record GetState(ActorRef<BotView> replyTo) implements Command {}
 
+  // Internal: a routed venue's answers and the poll timer (only bots whose config routes orders get them).
+
+  record RoutePoll() implements Command {}
+
+  /** The venue's record of every order of the bot it was sent, or why it could not be read. */
+  record VenueReported(List<RouteReport> reports, String error) implements Command {}
+
+  /** The answer to a send, a give-up or a cancel of order {@code seq}; {@code error} when there was none. */
+  record RouteAnswered(long seq, RouteReport report, String error) implements Command {}
+
   // ---- events ------------------------------------------------------------------------------------------------
 
   public sealed interface Event extends CborSerializable {}
@@ -146,7 +163,11 @@ public final class BotEntity
 
   public record OrderPlaced(Order order) implements Event {}
 
+  /** The fill that completes the order (on the simulated venue: the only one). */
   public record OrderFilled(String orderId, Fill fill) implements Event {}
+
+  /** A routed venue filled part of the order; it stays open for the rest. */
+  public record OrderPartiallyFilled(String orderId, Fill fill) implements Event {}
 
   public record OrderCancelled(String orderId, String reason) implements Event {}
 
@@ -165,7 +186,7 @@ public final class BotEntity
   }
 
   public static Behavior<Command> create(String botId, BotSettings settings) {
-    return Behaviors.setup(ctx -> new BotEntity(ctx, botId, settings));
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new BotEntity(ctx, timers, botId, settings)));
   }
 
   public static PersistenceId persistenceId(String botId) {
@@ -173,6 +194,7 @@ public final class BotEntity
   }
 
   private final ActorContext<Command> context;
+  private final TimerScheduler<Command> timers;
   private final String botId;
   private final BotSettings settings;
   private BotConfig cachedFor;
@@ -181,11 +203,20 @@ public final class BotEntity
   private StrategyRuntime runtime;
   /** The evaluated, not yet committed step. */
   private Pending pending;
+  /**
+   * Routed venue: what it last said about each working order, by order number. Not journaled — the venue entity's
+   * journal is the record, and a restarted bot asks again. Booked into the journal at the next step.
+   */
+  private final Map<Long, RouteReport> venueReports = new HashMap<>();
+  /** Order numbers this incarnation handed to the route and has no answer for yet. */
+  private final Set<Long> sending = new HashSet<>();
 
-  private BotEntity(ActorContext<Command> context, String botId, BotSettings settings) {
+  private BotEntity(ActorContext<Command> context, TimerScheduler<Command> timers, String botId,
+      BotSettings settings) {
     super(persistenceId(botId),
         SupervisorStrategy.restartWithBackoff(settings.minBackoff(), settings.maxBackoff(), 0.2));
     this.context = context;
+    this.timers = timers;
     this.botId = botId;
     this.settings = settings;
   }
@@ -211,6 +242,19 @@ public final class BotEntity
     return event instanceof MarketObserved || event instanceof PositionProtected ? Set.of() : BOT_TAGS;
   }
 
+  /**
+   * A bot with working routed orders asks the venue about them as soon as it is back: orders it had sent are
+   * followed, orders it had decided but maybe not sent are given up (see {@link #onVenueReported}).
+   */
+  @Override
+  public SignalHandler<BotState> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), state -> {
+          if (routed(state) && !state.openOrders().isEmpty()) context.getSelf().tell(new RoutePoll());
+        })
+        .build();
+  }
+
   @Override
   public EventHandler<BotState, Event> eventHandler() {
     return newEventHandlerBuilder().forAnyState().onAnyEvent(BotState::apply);
@@ -222,11 +266,17 @@ public final class BotEntity
     b.forState(s -> s.status() == BotStatus.NEW)
         .onCommand(Configure.class, this::onConfigure)
         .onCommand(GetState.class, this::onGetState)
+        .onCommand(RoutePoll.class, (s, c) -> Effect().noReply())
+        .onCommand(VenueReported.class, (s, c) -> Effect().noReply())
+        .onCommand(RouteAnswered.class, (s, c) -> Effect().noReply())
         .onAnyCommand(this::rejectUnknown);
     b.forState(s -> s.status() == BotStatus.RETIRED)
         .onCommand(GetState.class, this::onGetState)
         .onCommand(Retire.class, this::onRetire)
         .onCommand(Configure.class, this::onConfigure)
+        .onCommand(RoutePoll.class, this::onRoutePoll)
+        .onCommand(VenueReported.class, this::onVenueReported)
+        .onCommand(RouteAnswered.class, this::onRouteAnswered)
         .onAnyCommand(this::rejectRetired);
     b.forAnyState()
         .onCommand(Configure.class, this::onConfigure)
@@ -240,7 +290,10 @@ public final class BotEntity
         .onCommand(Resume.class, this::onResume)
         .onCommand(Halt.class, this::onHalt)
         .onCommand(Retire.class, this::onRetire)
-        .onCommand(GetState.class, this::onGetState);
+        .onCommand(GetState.class, this::onGetState)
+        .onCommand(RoutePoll.class, this::onRoutePoll)
+        .onCommand(VenueReported.class, this::onVenueReported)
+        .onCommand(RouteAnswered.class, this::onRouteAnswered);
     return b.build();
   }
 
@@ -251,6 +304,11 @@ public final class BotEntity
     }
     Optional<String> invalid = check(cmd.config()::validate);
     if (invalid.isPresent()) return Effect().reply(cmd.replyTo(), StatusReply.error(invalid.get()));
+    if (cmd.config().routesOrders() && settings.routes().forVenue(cmd.config().venue()).isEmpty()) {
+      return Effect().reply(cmd.replyTo(), StatusReply.error("venue " + cmd.config().venue()
+          + " is not wired on this node: start the swarm with its venue configured (swarm.cex), or use venue"
+          + " \"paper\""));
+    }
     return Effect().persist(new BotConfigured(cmd.config())).thenReply(cmd.replyTo(), s -> StatusReply.ack());
   }
 
@@ -305,6 +363,8 @@ public final class BotEntity
     long[] equity = new long[cmd.bars().size()];
     long lastTime = runtime.lastTimeMs();
     try {
+      if (routed(state)) RoutedFills.book(recorder, venueReports, runtime.atr());
+      recorder.beginBars();
       for (int i = 0; i < equity.length; i++) {
         BotTrader.onBar(recorder, cmd.bars().get(i), runtime, cmd.swarm());
         equity[i] = recorder.state().portfolio().equity().unscaledValue().longValueExact();
@@ -336,7 +396,7 @@ public final class BotEntity
     if (events.isEmpty()) {
       return Effect().reply(cmd.replyTo(), StatusReply.success(new Committed(botId, state.lastBarTimeMs(), 0)));
     }
-    return Effect().persist(events).thenReply(cmd.replyTo(),
+    return Effect().persist(events).thenRun(s -> routeAfterPersist(s, events)).thenReply(cmd.replyTo(),
         s -> StatusReply.success(new Committed(botId, s.lastBarTimeMs(), events.size())));
   }
 
@@ -407,7 +467,10 @@ public final class BotEntity
     BotTrader.flatten(recorder, reason);
     List<Event> events = new ArrayList<>(recorder.allEvents());
     events.add(new BotHalted(reason));
-    return Effect().persist(events).thenReply(cmd.replyTo(), s -> StatusReply.ack());
+    return Effect().persist(events).thenRun(s -> {
+      routeAfterPersist(s, events);
+      cancelWorking(s);
+    }).thenReply(cmd.replyTo(), s -> StatusReply.ack());
   }
 
   private ReplyEffect<Event, BotState> onRetire(BotState state, Retire cmd) {
@@ -417,10 +480,130 @@ public final class BotEntity
     pending = null;
     BatchRecorder recorder = new BatchRecorder(state);
     BotTrader.flatten(recorder, "retired");
+    if (routed(state) && !(recorder.state().openOrders().isEmpty() && recorder.state().position() == null)) {
+      // The venue closes the position later: hand the cash back once it has (retire again then).
+      List<Event> closing = recorder.allEvents();
+      String busy = "bot " + botId + " is closing its position on venue " + state.config().venue()
+          + "; retire it again once it is flat";
+      return Effect().persist(closing).thenRun(s -> {
+        routeAfterPersist(s, closing);
+        cancelWorking(s);
+      }).thenReply(cmd.replyTo(), s -> StatusReply.error(busy));
+    }
     List<Event> events = new ArrayList<>(recorder.allEvents());
     BigDecimal released = recorder.state().portfolio().cash().max(Money.ZERO);
     events.add(new BotRetired(cmd.transferSeq(), released));
     return Effect().persist(events).thenReply(cmd.replyTo(), s -> StatusReply.success(new Retired(released)));
+  }
+
+  // ---- routed venue ------------------------------------------------------------------------------------------
+
+  private static boolean routed(BotState state) {
+    return state.config() != null && state.config().routesOrders();
+  }
+
+  private OrderRoute route(BotState state) {
+    return settings.routes().forVenue(state.config().venue()).orElseThrow(() -> new IllegalStateException(
+        "venue " + state.config().venue() + " of bot " + botId + " is not wired on this node"));
+  }
+
+  /**
+   * Sends the orders these events placed — only the incarnation that decided an order sends it — and keeps asking
+   * the venue while any order works.
+   */
+  private void routeAfterPersist(BotState state, List<Event> persisted) {
+    if (!routed(state)) return;
+    Set<Long> open = new HashSet<>();
+    state.openOrders().keySet().forEach(id -> open.add(Order.seqOf(id)));
+    venueReports.keySet().retainAll(open);
+    for (Event event : persisted) {
+      if (event instanceof OrderPlaced placed && state.openOrders().containsKey(placed.order().orderId())) {
+        Order order = state.openOrders().get(placed.order().orderId());
+        long seq = Order.seqOf(order.orderId());
+        sending.add(seq);
+        context.pipeToSelf(route(state).send(botId, seq, order), (report, failure) ->
+            new RouteAnswered(seq, report, failure == null ? null : rootMessage(failure)));
+      }
+    }
+    if (!open.isEmpty()) schedulePoll();
+  }
+
+  /** Asks the venue to cancel what works (halt, retire); what it filled before is booked at the next step. */
+  private void cancelWorking(BotState state) {
+    if (!routed(state)) return;
+    for (String id : state.openOrders().keySet()) {
+      long seq = Order.seqOf(id);
+      RouteReport known = venueReports.get(seq);
+      if (known != null && !known.state().isFinal()) {
+        context.pipeToSelf(route(state).cancel(botId, seq), (report, failure) ->
+            new RouteAnswered(seq, report, failure == null ? null : rootMessage(failure)));
+      }
+    }
+  }
+
+  private void schedulePoll() {
+    if (!timers.isTimerActive("route-poll")) timers.startSingleTimer("route-poll", new RoutePoll(), settings.routePoll());
+  }
+
+  private ReplyEffect<Event, BotState> onRoutePoll(BotState state, RoutePoll cmd) {
+    if (!routed(state) || state.openOrders().isEmpty()) return Effect().noReply();
+    context.pipeToSelf(route(state).reports(botId), (reports, failure) ->
+        new VenueReported(reports == null ? List.of() : reports, failure == null ? null : rootMessage(failure)));
+    return Effect().noReply();
+  }
+
+  /**
+   * Keeps the venue's view of each working order for the next step. An order the venue does not know and this
+   * incarnation is not sending was decided before a crash, or its send was lost: it is given up — the venue makes
+   * the number unusable, so a send still under way can never place it — and the strategy decides again.
+   */
+  private ReplyEffect<Event, BotState> onVenueReported(BotState state, VenueReported cmd) {
+    if (!routed(state)) return Effect().noReply();
+    if (cmd.error() != null) {
+      context.getLog().warn("bot {}: venue {} could not be read: {}", botId, state.config().venue(), cmd.error());
+    } else {
+      Map<Long, RouteReport> bySeq = new HashMap<>();
+      cmd.reports().forEach(r -> bySeq.put(r.seq(), r));
+      for (String id : state.openOrders().keySet()) {
+        long seq = Order.seqOf(id);
+        RouteReport report = bySeq.get(seq);
+        if (report != null) {
+          remember(report);
+        } else if (!sending.contains(seq) && !venueReports.containsKey(seq)) {
+          sending.add(seq);
+          context.pipeToSelf(route(state).giveUp(botId, seq), (r, failure) ->
+              new RouteAnswered(seq, r, failure == null ? null : rootMessage(failure)));
+        }
+      }
+    }
+    if (!state.openOrders().isEmpty()) schedulePoll();
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<Event, BotState> onRouteAnswered(BotState state, RouteAnswered cmd) {
+    sending.remove(cmd.seq());
+    if (cmd.report() != null) {
+      remember(cmd.report());
+    } else {
+      // No answer: whether the venue entity has the order is asked again, and settled, by the next poll.
+      context.getLog().warn("bot {}: venue call for order {} failed: {}", botId, cmd.seq(), cmd.error());
+    }
+    if (routed(state) && !state.openOrders().isEmpty()) schedulePoll();
+    return Effect().noReply();
+  }
+
+  /** Answers can cross: an older view never replaces one with more fills or a final state. */
+  private void remember(RouteReport report) {
+    RouteReport known = venueReports.get(report.seq());
+    if (known == null || !known.state().isFinal() && report.fills().size() >= known.fills().size()) {
+      venueReports.put(report.seq(), report);
+    }
+  }
+
+  private static String rootMessage(Throwable t) {
+    Throwable c = t;
+    while (c.getCause() != null && c.getCause() != c) c = c.getCause();
+    return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
   }
 
   private ReplyEffect<Event, BotState> onGetState(BotState state, GetState cmd) {

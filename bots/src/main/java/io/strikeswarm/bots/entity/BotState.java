@@ -3,6 +3,7 @@ package io.strikeswarm.bots.entity;
 import io.strikeswarm.bots.domain.BotConfig;
 import io.strikeswarm.bots.domain.BotStats;
 import io.strikeswarm.bots.domain.BotStatus;
+import io.strikeswarm.bots.domain.Fill;
 import io.strikeswarm.bots.domain.Order;
 import io.strikeswarm.bots.domain.Portfolio;
 import io.strikeswarm.bots.domain.Position;
@@ -70,17 +71,8 @@ public record BotState(
       return new BotState(botId, status, config, portfolio, orders, guard, stats, lastTransferSeq, lastBarTimeMs,
           orderSeq + 1, haltReason, retiredWith);
     }
-    if (event instanceof BotEntity.OrderFilled e) {
-      Map<String, Order> orders = new TreeMap<>(openOrders);
-      orders.remove(e.orderId());
-      Portfolio next = portfolio.apply(e.fill());
-      boolean closed = portfolio.positions().containsKey(e.fill().instrument())
-          && !next.positions().containsKey(e.fill().instrument());
-      BigDecimal realized = next.realizedPnl().subtract(portfolio.realizedPnl());
-      PositionGuard nextGuard = next.positions().containsKey(e.fill().instrument()) ? guard : null;
-      return new BotState(botId, status, config, next, orders, nextGuard, stats.filled(closed, realized),
-          lastTransferSeq, lastBarTimeMs, orderSeq, haltReason, retiredWith);
-    }
+    if (event instanceof BotEntity.OrderFilled e) return filled(e.orderId(), e.fill(), true);
+    if (event instanceof BotEntity.OrderPartiallyFilled e) return filled(e.orderId(), e.fill(), false);
     if (event instanceof BotEntity.PositionProtected e) {
       return new BotState(botId, status, config, portfolio, openOrders, e.guard(), stats, lastTransferSeq,
           lastBarTimeMs, orderSeq, haltReason, retiredWith);
@@ -119,6 +111,20 @@ public record BotState(
           stats.shifted(e.released().negate()), e.transferSeq(), lastBarTimeMs, orderSeq, haltReason, e.released());
     }
     throw new IllegalStateException("unhandled event " + event.getClass().getName());
+  }
+
+  /** Books a fill; the order leaves the open orders when the fill {@code completes} it. */
+  private BotState filled(String orderId, Fill fill, boolean completes) {
+    Map<String, Order> orders = new TreeMap<>(openOrders);
+    if (completes) orders.remove(orderId);
+    else orders.computeIfPresent(orderId, (id, o) -> o.partlyFilled(fill.quantity()));
+    Portfolio next = portfolio.apply(fill);
+    boolean closed = portfolio.positions().containsKey(fill.instrument())
+        && !next.positions().containsKey(fill.instrument());
+    BigDecimal realized = next.realizedPnl().subtract(portfolio.realizedPnl());
+    PositionGuard nextGuard = next.positions().containsKey(fill.instrument()) ? guard : null;
+    return new BotState(botId, status, config, next, orders, nextGuard, stats.filled(closed, realized),
+        lastTransferSeq, lastBarTimeMs, orderSeq, haltReason, retiredWith);
   }
 
   private BotState withStatus(BotStatus s, String reason) {

@@ -29,13 +29,18 @@ import java.util.ArrayList;
  *
  * <p>Where the bar's path is unknown it assumes the worst: adverse levels are checked before favourable ones, and
  * the trail only moves after the bar that moved it.
+ *
+ * <p>On a routed venue ({@link BotConfig#routesOrders()}) the same decisions place orders and nothing fills here: the
+ * venue fills them later and {@link RoutedFills} books what it did at the start of a later step. While an order
+ * works there, the bot places no other (no second exit for the same position, no entry beside an exit).
  */
 final class BotTrader {
   private BotTrader() {}
 
   static void onBar(BatchRecorder rec, Bar bar, StrategyRuntime runtime, TradingState swarm) {
-    fillWaitingOrders(rec, bar, runtime, swarm);
-    boolean closedThisBar = protect(rec, bar);
+    boolean routed = routed(rec);
+    if (!routed) fillWaitingOrders(rec, bar, runtime, swarm);
+    boolean closedThisBar = !(routed && !rec.state().openOrders().isEmpty()) && protect(rec, bar);
     runtime.append(bar);
     BotState s = rec.state();
     boolean trading = s.status() == BotStatus.ACTIVE || s.status() == BotStatus.PAUSED;
@@ -58,6 +63,10 @@ final class BotTrader {
 
   /** Cancel every waiting order and close the position at the last close: the kill switch, the breaker, retiring. */
   static void flatten(BatchRecorder rec, String reason) {
+    if (routed(rec)) {
+      flattenOnVenue(rec);
+      return;
+    }
     BotState s = rec.state();
     for (Order order : new ArrayList<>(s.openOrders().values())) {
       rec.trade(new BotEntity.OrderCancelled(order.orderId(), reason));
@@ -68,6 +77,19 @@ final class BotTrader {
     Order order = order(rec.state(), position.side().closing(), position.quantity().abs(), Order.Reason.FLATTEN);
     rec.trade(new BotEntity.OrderPlaced(order));
     close(rec, order, venue(rec).market(order, mark, rec.state().lastBarTimeMs()));
+  }
+
+  /**
+   * On a routed venue the bot cannot cancel an order by itself: working orders are the venue's to finish (the entity
+   * asks it to cancel them), and the position is closed by a market order once none works — now, or at the step
+   * that books the last of them.
+   */
+  static void flattenOnVenue(BatchRecorder rec) {
+    BotState s = rec.state();
+    Position position = s.position();
+    if (!s.openOrders().isEmpty() || position == null) return;
+    rec.trade(new BotEntity.OrderPlaced(order(s, position.side().closing(), position.quantity().abs(),
+        Order.Reason.FLATTEN)));
   }
 
   // ---- the steps -------------------------------------------------------------------------------------------
@@ -148,6 +170,7 @@ final class BotTrader {
       BigDecimal part = Money.quantity(held.multiply(s.config().plan().partialFraction()));
       if (part.signum() > 0 && part.compareTo(held) < 0) {
         takeProfit(rec, bar, g.partialTakeProfitPrice(), part, Order.Reason.PARTIAL_TAKE_PROFIT);
+        if (routed(rec)) return true; // the guard follows the venue's fill (RoutedFills)
         BigDecimal remaining = rec.state().position().quantity().abs();
         BigDecimal margin = Money.normalize(g.margin().multiply(remaining).divide(held, Money.SCALE + 8, Money.ROUNDING));
         rec.trade(new BotEntity.PositionProtected(g.afterPartial(margin)));
@@ -195,7 +218,7 @@ final class BotTrader {
     }
     Order order = order(s, s.config().side().opening(), quantity, Order.Reason.ENTRY, bar.timeMs());
     rec.trade(new BotEntity.OrderPlaced(order));
-    if (s.config().fillTiming() == FillTiming.CLOSE) {
+    if (s.config().fillTiming() == FillTiming.CLOSE && !routed(rec)) {
       Fill fill = venue(rec).market(order, bar.close(), bar.timeMs());
       rec.trade(new BotEntity.OrderFilled(order.orderId(), fill));
       rec.trade(new BotEntity.PositionProtected(guardFor(rec.state(), fill, atr)));
@@ -247,7 +270,9 @@ final class BotTrader {
 
   // ---- helpers ---------------------------------------------------------------------------------------------
 
+  /** Books the simulated venue's fill of a reducing order; on a routed venue the order stays working instead. */
   private static void close(BatchRecorder rec, Order order, Fill fill) {
+    if (routed(rec)) return;
     ClosedTrade trade = rec.state().portfolio().closedBy(fill, rec.state().botId(), order.reason().label());
     rec.trade(new BotEntity.OrderFilled(order.orderId(), fill));
     if (trade != null) rec.trade(new BotEntity.TradeClosed(trade));
@@ -320,6 +345,10 @@ final class BotTrader {
 
   private static Order order(BotState s, OrderAction action, BigDecimal quantity, Order.Reason reason, long timeMs) {
     return new Order(Order.idFor(s.botId(), s.orderSeq()), s.config().instrument(), action, quantity, reason, timeMs);
+  }
+
+  private static boolean routed(BatchRecorder rec) {
+    return rec.state().config().routesOrders();
   }
 
   private static SimulatedVenue venue(BatchRecorder rec) {

@@ -77,6 +77,30 @@ class AmmBotStateTest {
   }
 
   @Test
+  void refusalsInARowDoubleTheWaitUntilTheNodeTakesATransactionAgain() {
+    long cooldown = ArbRules.DEFAULT.cooldownBlocks();
+    AmmBotState s = synced();
+    long block = 100;
+    List<Long> waits = new java.util.ArrayList<>();
+    for (int i = 0; i < 11; i++) {
+      s = s.apply(signed(InFlightSwap.Leg.BUY, PLAN.buyLeg(), 7))
+          .apply(new SwapRefused(1, InFlightSwap.Leg.BUY, 7, block, "insufficient funds for gas * price + value"));
+      waits.add(s.cooldownUntilBlock() - block);
+      block = s.cooldownUntilBlock();
+    }
+    assertThat(waits).containsExactly(cooldown, 2 * cooldown, 4 * cooldown, 8 * cooldown, 16 * cooldown,
+        32 * cooldown, 64 * cooldown, 128 * cooldown, 256 * cooldown, 256 * cooldown, 256 * cooldown);
+    assertThat(s.stats().refusedInARow()).isEqualTo(11);
+
+    s = s.apply(signed(InFlightSwap.Leg.BUY, PLAN.buyLeg(), 7))
+        .apply(new SwapMined(1, InFlightSwap.Leg.BUY, new TxOutcome.Swapped("0x7", block, big(100), big(3),
+            big(1_000_000), big(500))))
+        .apply(signed(InFlightSwap.Leg.SELL, PLAN.sellLeg(big(500), big(1_010_000)), 8))
+        .apply(new SwapRefused(1, InFlightSwap.Leg.SELL, 8, block + 1, "nonce too low"));
+    assertThat(s.cooldownUntilBlock()).as("a mined swap ends the run of refusals").isEqualTo(block + 1 + cooldown);
+  }
+
+  @Test
   void baselineIsWhatTheChainShowedAtStart() {
     AmmBotState s = synced();
     assertThat(s.baseline()).isEqualTo(s.book());

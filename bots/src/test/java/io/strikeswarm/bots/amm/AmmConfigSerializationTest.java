@@ -58,4 +58,21 @@ class AmmConfigSerializationTest {
     assertThat(back).isEqualTo(route);
     assertThat(((ArbRoute) back).share()).isEqualTo(RouteShare.SOLE);
   }
+
+  @Test
+  void aConfigJournaledBeforeTheNativeSymbolWasRecordedComesBackOnAnEthereumLikeChain() throws Exception {
+    Serialization serialization = SerializationExtension.get(actors.system().classicSystem());
+    AmmBotConfig bsc = new AmmBotConfig("bsc", config(RouteShare.SOLE).account(), config(RouteShare.SOLE).routes(),
+        Map.of("USDC", 6, "WETH", 18), "USDC", "WETH", "uniswap", ArbRules.DEFAULT, "BNB");
+    assertThat(roundTrip(new AmmBotEntity.AmmBotConfigured(bsc))).isEqualTo(new AmmBotEntity.AmmBotConfigured(bsc));
+
+    var serializer = serialization.findSerializerFor(bsc);
+    var mapper = new com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper();
+    var tree = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(serialization.serialize(bsc).get());
+    assertThat(tree.get("nativeSymbol").asText()).isEqualTo("BNB");
+    tree.remove("nativeSymbol");
+    Object back = serialization.deserialize(mapper.writeValueAsBytes(tree), serializer.identifier(),
+        Serializers.manifestFor(serializer, bsc)).get();
+    assertThat(((AmmBotConfig) back).nativeSymbol()).isEqualTo("ETH");
+  }
 }

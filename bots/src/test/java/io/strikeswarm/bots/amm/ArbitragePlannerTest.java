@@ -100,6 +100,17 @@ class ArbitragePlannerTest {
   }
 
   @Test
+  void aBotWithoutTheChainsNativeCoinForGasSaysWhichCoinItLacks() {
+    AmmBotConfig eth = config(ArbRules.DEFAULT);
+    AmmBotConfig bsc = new AmmBotConfig("bsc", eth.account(), eth.routes(), eth.decimals(), eth.usdToken(),
+        eth.wrappedNative(), eth.valuationDex(), eth.rules(), "BNB");
+    var decision = ArbitragePlanner.decide(bsc, snapshot(2_040, GWEI), inventory(1_000_000, 0),
+        new BigDecimal("1000000"), 110_000);
+    assertThat(decision).isInstanceOfSatisfying(ArbitragePlanner.Skip.class,
+        s -> assertThat(s.reason()).startsWith("insufficient BNB for gas"));
+  }
+
+  @Test
   void aGapThatDoesNotPayFiveTimesItsGasIsLeftAlone() {
     // a 2 % gap pays about 48 USD at its best size; gas at 1000 gwei costs about 440 USD
     var decision = ArbitragePlanner.decide(config(ArbRules.DEFAULT), snapshot(2_040, GWEI.multiply(BigInteger.valueOf(

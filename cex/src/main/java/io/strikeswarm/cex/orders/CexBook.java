@@ -9,6 +9,7 @@ import io.strikeswarm.cex.orders.CexOrderEntity.OrderIntended;
 import io.strikeswarm.cex.orders.CexOrderEntity.OrderOutcomeUnknown;
 import io.strikeswarm.cex.orders.CexOrderEntity.OrderPartiallyFilled;
 import io.strikeswarm.cex.orders.CexOrderEntity.OrderRejected;
+import io.strikeswarm.cex.orders.CexOrderEntity.SeqVoided;
 import io.strikeswarm.persistence.CborSerializable;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -59,6 +60,7 @@ public record CexBook(String botId, Map<String, CexOrder> orders, Map<String, Ce
           e.quantity(), e.limitPrice(), e.timeMs(), OrderStatus.INTENDED, null, List.of(), null);
       return withOrder(o, Math.max(lastSeq, e.seq()));
     }
+    if (event instanceof SeqVoided e) return new CexBook(botId, orders, positions, tradeIds, Math.max(lastSeq, e.seq()));
     CexOrder o = orders.get(event.clientId());
     if (o == null) throw new IllegalStateException("event for unknown order " + event.clientId());
     if (event instanceof OrderAccepted e) return withOrder(o.accepted(e.venueOrderId()), lastSeq);

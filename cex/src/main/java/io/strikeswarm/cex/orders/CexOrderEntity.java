@@ -79,6 +79,17 @@ public final class CexOrderEntity
   public record Submit(long seq, OrderKind kind, OrderSide side, String instrument, BigDecimal quantity,
       BigDecimal limitPrice, ActorRef<StatusReply<CexOrder>> replyTo) implements Command {}
 
+  /**
+   * Make order {@code seq} impossible to place from now on, unless it was already intended: answers with that order if
+   * it exists, otherwise journals {@link SeqVoided} and answers with none. A caller that decided an order but cannot
+   * tell whether its submit reached this entity (a crash, a lost message) voids it before giving it up, so a submit
+   * still under way can never place it afterwards.
+   */
+  public record VoidSeq(long seq, ActorRef<StatusReply<VoidAnswer>> replyTo) implements Command {}
+
+  /** {@code existing} is the order when one was intended under the sequence number, null when it is now void. */
+  public record VoidAnswer(CexOrder existing) implements CborSerializable {}
+
   /** Cancel an order the venue has acknowledged; answers with the order after the venue's view is journaled. */
   public record Cancel(String clientId, ActorRef<StatusReply<CexOrder>> replyTo) implements Command {}
 
@@ -125,6 +136,9 @@ public final class CexOrderEntity
       implements Event {}
 
   public record OrderRejected(String clientId, RejectReason reason, String message, long timeMs) implements Event {}
+
+  /** Sequence number {@code seq} was given up before any order used it: no order will ever carry it. */
+  public record SeqVoided(String clientId, long seq, long timeMs) implements Event {}
 
   /** The venue's answer was lost (timeout, disconnect) or is ambiguous: the order may exist; reconciliation decides. */
   public record OrderOutcomeUnknown(String clientId, String message, long timeMs) implements Event {}
@@ -220,6 +234,7 @@ public final class CexOrderEntity
         .onCommand(Submit.class, this::onSubmit)
         .onCommand(PlaceAnswered.class, this::onPlaceAnswered)
         .onCommand(Cancel.class, this::onCancel)
+        .onCommand(VoidSeq.class, this::onVoid)
         .onCommand(CancelAnswered.class, this::onCancelAnswered)
         .onCommand(Sync.class, this::onSync)
         .onCommand(SyncDue.class, (book, cmd) -> startSync(book))
@@ -231,12 +246,16 @@ public final class CexOrderEntity
   // ---- submit ------------------------------------------------------------------------------------------------
 
   private ReplyEffect<Event, CexBook> onSubmit(CexBook book, Submit cmd) {
+    ClientOrderId id = cmd.seq() > 0 ? settings.clientIds().derive(botId, cmd.seq()) : null;
+    CexOrder known = id == null ? null : book.orders().get(id.value());
+    if (known != null) {
+      // A retried submit (the sender did not see the answer) gets the order as it stands; nothing is sent again.
+      if (SubmitCheck.sameOrder(known, cmd)) return replyOnceAnswered(known, cmd.replyTo());
+      return Effect().reply(cmd.replyTo(), StatusReply.error("duplicate client id " + id.value()
+          + ": order " + cmd.seq() + " of bot " + botId + " was submitted with other terms"));
+    }
     Optional<String> bad = SubmitCheck.problem(book, cmd);
     if (bad.isPresent()) return Effect().reply(cmd.replyTo(), StatusReply.error(bad.get()));
-    ClientOrderId id = settings.clientIds().derive(botId, cmd.seq());
-    if (book.orders().containsKey(id.value())) {
-      return Effect().reply(cmd.replyTo(), StatusReply.error("duplicate client id " + id.value()));
-    }
     CexInstrument instrument = CexInstrument.parse(cmd.instrument());
     OrderIntended intended = new OrderIntended(id.value(), id.venueReference(), cmd.seq(), instrument, cmd.side(),
         cmd.kind(), cmd.quantity(), cmd.limitPrice(), clock.getAsLong());
@@ -274,6 +293,26 @@ public final class CexOrderEntity
       // Market orders fill at once and limit orders may: pick the fills up now rather than at the next poll.
       if (answered != null && !answered.status().isTerminal()) context.getSelf().tell(new SyncDue());
     }).thenNoReply();
+  }
+
+  /** The venue's answer to this order is still awaited by this incarnation: the retry waits for it too. */
+  private ReplyEffect<Event, CexBook> replyOnceAnswered(CexOrder known, ActorRef<StatusReply<CexOrder>> replyTo) {
+    if (inFlight.contains(known.clientId()) && !submitReplies.containsKey(known.clientId())) {
+      submitReplies.put(known.clientId(), replyTo);
+      return Effect().noReply();
+    }
+    return Effect().reply(replyTo, StatusReply.success(known));
+  }
+
+  private ReplyEffect<Event, CexBook> onVoid(CexBook book, VoidSeq cmd) {
+    if (cmd.seq() <= 0) return Effect().reply(cmd.replyTo(), StatusReply.error("order seq must be > 0, got " + cmd.seq()));
+    ClientOrderId id = settings.clientIds().derive(botId, cmd.seq());
+    CexOrder known = book.orders().get(id.value());
+    if (known != null) return Effect().reply(cmd.replyTo(), StatusReply.success(new VoidAnswer(known)));
+    // Not after the last sequence used: no submit can use it any more (SubmitCheck), it is void already.
+    if (cmd.seq() <= book.lastSeq()) return Effect().reply(cmd.replyTo(), StatusReply.success(new VoidAnswer(null)));
+    return Effect().persist(new SeqVoided(id.value(), cmd.seq(), clock.getAsLong()))
+        .thenReply(cmd.replyTo(), after -> StatusReply.success(new VoidAnswer(null)));
   }
 
   // ---- cancel ------------------------------------------------------------------------------------------------

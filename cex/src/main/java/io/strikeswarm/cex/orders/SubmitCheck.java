@@ -34,4 +34,21 @@ final class SubmitCheck {
     }
     return Optional.empty();
   }
+
+  /** Whether a submit asks for exactly the order already intended under its sequence number. */
+  static boolean sameOrder(CexOrder known, Submit cmd) {
+    return known.seq() == cmd.seq() && known.kind() == cmd.kind() && known.side() == cmd.side()
+        && sameInstrument(known, cmd.instrument()) && cmd.quantity() != null
+        && known.quantity().compareTo(cmd.quantity()) == 0
+        && (known.limitPrice() == null ? cmd.limitPrice() == null
+            : cmd.limitPrice() != null && known.limitPrice().compareTo(cmd.limitPrice()) == 0);
+  }
+
+  private static boolean sameInstrument(CexOrder known, String instrument) {
+    try {
+      return known.instrument().equals(CexInstrument.parse(instrument));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
 }

@@ -43,10 +43,13 @@ public final class CexExchanges {
   }
 
   public static Exchange exchange(CexSettings settings) {
-    if (!settings.reachesRealExchange()) {
-      return simulated(PAPER_ENGINES, PAPER_ACCOUNTS, "paper-" + settings.account());
-    }
+    if (!settings.reachesRealExchange()) return paper("paper-" + settings.account());
     return live(settings.exchange(), settings.sandbox(), settings.credentials().orElseThrow(), settings);
+  }
+
+  /** An account on this JVM's paper market (XChange's engine): every paper account trades on the same books. */
+  public static SimulatedExchange paper(String account) {
+    return simulated(PAPER_ENGINES, PAPER_ACCOUNTS, account);
   }
 
   /**

@@ -217,11 +217,46 @@ class CexOrderEntityTest {
   }
 
   @Test
+  void a_retried_submit_gets_the_order_as_it_stands_and_nothing_reaches_the_venue_twice() throws Exception {
+    market.rest(MAKER, OrderSide.SELL, "0.5", "30000");
+    CexOrder first = submit(kit, entity, 1, OrderKind.MARKET, OrderSide.BUY, "0.5", null);
+    awaitBook(kit.system(), entity, status(first.clientId(), OrderStatus.FILLED));
+
+    CexOrder again = submit(kit, entity, 1, OrderKind.MARKET, OrderSide.BUY, "0.5", null);
+
+    assertThat(again.clientId()).isEqualTo(first.clientId());
+    assertThat(again.status()).isEqualTo(OrderStatus.FILLED);
+    assertThat(journaled()).filteredOn(OrderIntended.class::isInstance).hasSize(1);
+    assertThat(market.ordersEverSeen(BOT)).isEqualTo(1);
+  }
+
+  @Test
+  void a_voided_sequence_number_can_never_be_placed_and_voiding_a_used_one_returns_its_order() throws Exception {
+    TestProbe<StatusReply<CexOrderEntity.VoidAnswer>> probe = kit.createTestProbe();
+    entity.tell(new CexOrderEntity.VoidSeq(2, probe.getRef()));
+    assertThat(probe.receiveMessage(EntityKit.DEADLINE).getValue().existing()).isNull();
+    assertThat(journaled()).singleElement().isInstanceOf(CexOrderEntity.SeqVoided.class);
+
+    // A submit that was under way when its sender gave the number up arrives late: refused, nothing sent.
+    assertThat(error(2, OrderKind.MARKET, "0.1", null)).contains("duplicate client id");
+    assertThat(error(1, OrderKind.MARKET, "0.1", null)).contains("duplicate client id");
+    entity.tell(new CexOrderEntity.VoidSeq(2, probe.getRef()));
+    assertThat(probe.receiveMessage(EntityKit.DEADLINE).getValue().existing()).isNull();
+    assertThat(journaled()).hasSize(1);
+
+    CexOrder resting = submit(kit, entity, 3, OrderKind.LIMIT, OrderSide.BUY, "0.1", "20000");
+    entity.tell(new CexOrderEntity.VoidSeq(3, probe.getRef()));
+    assertThat(probe.receiveMessage(EntityKit.DEADLINE).getValue().existing().clientId())
+        .isEqualTo(resting.clientId());
+    assertThat(market.ordersEverSeen(BOT)).isEqualTo(1);
+  }
+
+  @Test
   void bad_commands_are_refused_with_a_reason_and_persist_nothing() throws Exception {
     submit(kit, entity, 5, OrderKind.LIMIT, OrderSide.BUY, "0.1", "20000");
     int before = journaled().size();
 
-    assertThat(error(5, OrderKind.LIMIT, "0.1", "20000")).contains("duplicate client id");
+    assertThat(error(5, OrderKind.LIMIT, "0.2", "20000")).contains("duplicate client id").contains("other terms");
     assertThat(error(4, OrderKind.LIMIT, "0.1", "20000")).contains("duplicate client id");
     assertThat(error(6, OrderKind.LIMIT, "0", "20000")).contains("quantity must be > 0");
     assertThat(error(7, OrderKind.LIMIT, "-1", "20000")).contains("quantity must be > 0");

@@ -31,7 +31,7 @@ public final class AmmPresenter {
    */
   public record Summary(long roundTripsStarted, long roundTripsCompleted, long exactAsPredicted, long swapsReverted,
       long swapsRefused, BigInteger gasSpentWei, BigDecimal budgetUsd, BigDecimal pnlUsd, Long valuedAtBlock,
-      String swapInFlight, boolean legToSellBack) {}
+      String swapInFlight, boolean legToSellBack, String nativeSymbol) {}
 
   /** One token the bot holds or trades: what the chain showed at start, what its book says now, the change. */
   public record TokenBook(String token, Integer decimals, BigInteger baseline, BigInteger book, BigInteger change) {}
@@ -47,13 +47,13 @@ public final class AmmPresenter {
   public record Detail(String chain, String account, List<ArbRoute> routes, String usdToken, String wrappedNative,
       String valuationDex, ArbRules rules, BigDecimal budgetUsd, BigDecimal equityUsd, BigDecimal pnlUsd,
       Long valuedAtBlock, List<TokenBook> tokens, Swap inFlight, LegToSellBack legToSellBack, long nextNonce,
-      long gasEstimatePerSwap, String lastSkip, String chainError, String haltReason) {}
+      long gasEstimatePerSwap, String lastSkip, String chainError, String haltReason, String nativeSymbol) {}
 
   public static Summary summary(AmmBotView v) {
     AmmStats s = v.stats();
     return new Summary(s.started(), s.completed(), s.exactAsPredicted(), s.reverted(), s.refused(), s.gasSpentWei(),
         v.budgetUsd(), v.pnlUsd(), valuedAt(v), v.inFlight() == null ? null : leg(v.inFlight().leg()),
-        v.stranded() != null);
+        v.stranded() != null, nativeSymbol(v.config()));
   }
 
   public static Detail detail(AmmBotView v) {
@@ -62,7 +62,12 @@ public final class AmmPresenter {
         c == null ? List.of() : c.routes(), c == null ? null : c.usdToken(), c == null ? null : c.wrappedNative(),
         c == null ? null : c.valuationDex(), c == null ? null : c.rules(), v.budgetUsd(), v.equityUsd(), v.pnlUsd(),
         valuedAt(v), tokens(v), swap(v.inFlight()), legToSellBack(v.stranded()), v.nextNonce(), v.gasEstimate(),
-        v.lastSkip(), v.chainError(), v.haltReason());
+        v.lastSkip(), v.chainError(), v.haltReason(), nativeSymbol(c));
+  }
+
+  /** The symbol operators know the chain's native coin by. */
+  public static String nativeSymbol(AmmBotConfig config) {
+    return config == null ? AmmBotConfig.NATIVE_BEFORE_RECORDED : config.nativeSymbol();
   }
 
   public static String leg(InFlightSwap.Leg leg) {
@@ -86,7 +91,9 @@ public final class AmmPresenter {
     for (String token : names) {
       BigInteger baseline = v.baseline().getOrDefault(token, BigInteger.ZERO);
       BigInteger book = v.book().getOrDefault(token, BigInteger.ZERO);
-      out.add(new TokenBook(token, decimals(v.config(), token), baseline, book, book.subtract(baseline)));
+      // The native coin under its chain's own name (the book keys it the same on every chain).
+      String shown = token.equals(ChainPort.NATIVE) ? nativeSymbol(v.config()) : token;
+      out.add(new TokenBook(shown, decimals(v.config(), token), baseline, book, book.subtract(baseline)));
     }
     return out;
   }

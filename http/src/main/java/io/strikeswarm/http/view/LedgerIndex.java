@@ -11,6 +11,7 @@ import io.strikeswarm.master.capital.DiamondKind;
 import io.strikeswarm.persistence.ReadSide;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -110,15 +111,10 @@ public final class LedgerIndex implements AutoCloseable {
         if (o.reason() == Order.Reason.ENTRY || o.reason() == Order.Reason.EXIT) metrics.signal(diamond);
         hub.publish("order", row);
       } else if (event instanceof BotEntity.OrderFilled e) {
-        Integer at = orderIndex.get(e.orderId());
-        Fill f = e.fill();
-        if (at != null) {
-          OrderRow o = orders.get(at);
-          OrderRow filled = new OrderRow(o.orderId(), o.botId(), o.instrument(), o.action(), f.quantity(), o.reason(),
-              o.placedAtMs(), "filled", f.price(), f.fee(), f.timeMs(), null, o.seq());
-          orders.set(at, filled);
-          hub.publish("fill", filled);
-        }
+        fill(e.orderId(), e.fill(), true);
+        metrics.fill(diamond);
+      } else if (event instanceof BotEntity.OrderPartiallyFilled e) {
+        fill(e.orderId(), e.fill(), false);
         metrics.fill(diamond);
       } else if (event instanceof BotEntity.OrderCancelled e) {
         Integer at = orderIndex.get(e.orderId());
@@ -138,6 +134,25 @@ public final class LedgerIndex implements AutoCloseable {
         metrics.reject(diamond, label(e.reason()));
       }
     }
+  }
+
+  /**
+   * An order's row after a fill: a routed venue may fill an order in several parts, so the row shows the quantity
+   * filled so far, its volume-weighted price and the fees summed ("partially filled" until the completing fill).
+   */
+  private void fill(String orderId, Fill f, boolean completes) {
+    Integer at = orderIndex.get(orderId);
+    if (at == null) return;
+    OrderRow o = orders.get(at);
+    boolean earlier = "partially filled".equals(o.status());
+    BigDecimal quantity = earlier ? o.quantity().add(f.quantity()) : f.quantity();
+    BigDecimal price = earlier ? o.filledPrice().multiply(o.quantity()).add(f.price().multiply(f.quantity()))
+        .divide(quantity, 8, RoundingMode.HALF_EVEN) : f.price();
+    BigDecimal fee = earlier ? o.fee().add(f.fee()) : f.fee();
+    OrderRow filled = new OrderRow(o.orderId(), o.botId(), o.instrument(), o.action(), quantity, o.reason(),
+        o.placedAtMs(), completes ? "filled" : "partially filled", price, fee, f.timeMs(), null, o.seq());
+    orders.set(at, filled);
+    hub.publish("fill", filled);
   }
 
   private void applyAmm(String botId, long seq, long persistedAtMs, AmmBotEntity.Event event) {

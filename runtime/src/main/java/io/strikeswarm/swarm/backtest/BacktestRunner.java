@@ -17,6 +17,7 @@ import io.strikeswarm.master.risk.RiskLimits;
 import io.strikeswarm.master.risk.SwarmRisk;
 import io.strikeswarm.swarm.SwarmClient;
 import io.strikeswarm.swarm.SwarmRuntime;
+import io.strikeswarm.swarm.venue.CexPaperCheck;
 import io.strikeswarm.swarm.SwarmSettings;
 import io.strikeswarm.swarm.market.InstrumentSeries;
 import io.strikeswarm.swarm.market.LoadOptions;
@@ -88,6 +89,7 @@ public final class BacktestRunner {
     Config config = SwarmRuntime.loadConfig(journalDirectory(dataDirectory), backtestOverrides(options));
     SwarmSettings base = SwarmSettings.from(config);
     SwarmSettings settings = reshape(base, options, instruments);
+    CexPaperCheck.refuseInBacktest(settings);
 
     Path journal = journalDirectory(dataDirectory);
     emptyDirectory(journal);

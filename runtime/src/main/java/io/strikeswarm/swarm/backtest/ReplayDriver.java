@@ -67,11 +67,20 @@ public final class ReplayDriver {
     boolean awaitStep(long firstBarTimeMs);
   }
 
+  /**
+   * Told, per instrument, the last bar of a step the bots are about to commit — before the commit, so before a bot
+   * on a routed venue sends the orders it decided (the paper CEX market quotes around it).
+   */
+  public interface BeforeCommit {
+    void lastBarsKept(java.util.Collection<Bar> lastBarPerInstrument);
+  }
+
   /** Told what every step committed: its equity samples, a change of trading state if any, and its costs. */
   public interface StepListener {
     void stepCommitted(List<EquitySample> samples, SwarmRisk.Change change, long botBars, long commitNanos);
   }
 
+  private BeforeCommit beforeCommit = bars -> {};
   private final ActorSystem<?> system;
   private final ActorRef<Master.Command> master;
   private final Function<String, RecipientRef<BotEntity.Command>> bots;
@@ -122,6 +131,11 @@ public final class ReplayDriver {
    */
   public ReplayDriver readingOutsideEquityFrom(java.util.function.Supplier<long[]> outside) {
     this.outside = outside;
+    return this;
+  }
+
+  public ReplayDriver beforeEachCommit(BeforeCommit hook) {
+    this.beforeCommit = hook;
     return this;
   }
 
@@ -218,6 +232,10 @@ public final class ReplayDriver {
       Master.RiskAssessment assessment = ask(master, r -> new Master.AssessRisk(stepTimes, stepTotals, r));
       int kept = assessment.pointsKept();
       long lastKept = stepTimes[kept - 1];
+      Map<String, Bar> lastKeptBars = new java.util.TreeMap<>();
+      barsByInstrument.forEach((instrument, bars) -> bars.stream().filter(x -> x.timeMs() <= lastKept)
+          .reduce((a, b) -> b).ifPresent(last -> lastKeptBars.put(instrument, last)));
+      beforeCommit.lastBarsKept(lastKeptBars.values());
       long commitStarted = System.nanoTime();
       List<CompletableFuture<BotEntity.Committed>> commits = new ArrayList<>();
       int[] counts = new int[slots.size()];

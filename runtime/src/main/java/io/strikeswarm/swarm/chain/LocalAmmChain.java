@@ -8,6 +8,7 @@ import io.strikeswarm.bots.amm.ChainPort;
 import io.strikeswarm.bots.amm.PoolKey;
 import io.strikeswarm.bots.amm.PoolState;
 import io.strikeswarm.bots.amm.RouteShare;
+import io.strikeswarm.dex.ChainConfig;
 import io.strikeswarm.dex.UniswapV2;
 import io.strikeswarm.dex.Wallet;
 import io.strikeswarm.dex.Wallets;
@@ -108,8 +109,9 @@ public final class LocalAmmChain implements AutoCloseable {
           AccountProvisioner.Funding.standard(deployment.market()));
       Wallet noiseWallet = provisioner.provision(AnvilAccounts.noiseTrader(),
           AccountProvisioner.Funding.worth(deployment.market(), 1_000, new BigDecimal("2000000")));
-      Web3jChain chain = Web3jChain.connect(deployment.toChainConfig(node.rpcUrl()), Wallets.of(botWallets));
-      Map<String, AmmBotConfig> configs = configs(chain.chain(),
+      ChainConfig chainConfig = deployment.toChainConfig(node.rpcUrl());
+      Web3jChain chain = Web3jChain.connect(chainConfig, Wallets.of(botWallets));
+      Map<String, AmmBotConfig> configs = configs(chain.chain(), chainConfig.nativeSymbol(),
           botWallets.stream().map(Wallet::address).toList(), deployment, rules);
       NoiseTrader noise = new NoiseTrader(local, deployment, noiseWallet, noiseSeed, noiseSettings);
       return new LocalAmmChain(node, local, deployment, chain, noise, configs);
@@ -124,8 +126,8 @@ public final class LocalAmmChain implements AutoCloseable {
    * same number of bots, half of them counting in one token of the pair and half in the other. The bots watching one
    * pair take turns on it by block ({@link RouteShare}), in bot order, so they never race each other for a gap.
    */
-  static Map<String, AmmBotConfig> configs(String chainName, List<String> accounts, Deployment deployment,
-      ArbRules rules) {
+  static Map<String, AmmBotConfig> configs(String chainName, String nativeSymbol, List<String> accounts,
+      Deployment deployment, ArbRules rules) {
     List<List<ArbRoute>> routesByBot = new ArrayList<>();
     Map<Set<PoolKey>, Integer> watchers = new LinkedHashMap<>();
     for (int i = 1; i <= accounts.size(); i++) {
@@ -145,7 +147,7 @@ public final class LocalAmmChain implements AutoCloseable {
         shared.add(r.sharedAs(new RouteShare(slot, watchers.get(pools))));
       }
       configs.put(DiamondKind.AMM.botId(i), new AmmBotConfig(chainName, accounts.get(i - 1), shared, decimals, USD,
-          Market.WETH, LocalDexDeployer.UNISWAP, rules));
+          Market.WETH, LocalDexDeployer.UNISWAP, rules, nativeSymbol));
     }
     return configs;
   }

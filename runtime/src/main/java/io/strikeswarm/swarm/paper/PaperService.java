@@ -22,6 +22,8 @@ import io.strikeswarm.swarm.SwarmClient;
 import io.strikeswarm.swarm.SwarmRuntime;
 import io.strikeswarm.swarm.SwarmSettings;
 import io.strikeswarm.swarm.backtest.ReplayDriver;
+import io.strikeswarm.swarm.venue.CexPaperCheck;
+import io.strikeswarm.swarm.venue.PaperCexMarket;
 import io.strikeswarm.swarm.backtest.SwarmLayout;
 import io.strikeswarm.swarm.cluster.ClusterJoin;
 import io.strikeswarm.swarm.market.InstrumentSeries;
@@ -93,6 +95,7 @@ public final class PaperService implements AutoCloseable {
     Config config = io.strikeswarm.swarm.NodeConfig.load(dataDirectory, overrides);
     SwarmSettings settings = SwarmSettings.from(config);
     checkInstruments(settings, instruments);
+    boolean routed = CexPaperCheck.routedBotsOnReplayedData(settings, config);
     Config http = config.getConfig("swarm.http");
     ApiSettings api = ApiSettings.from(http);
     String host = options.host().orElse(http.getString("host"));
@@ -125,6 +128,7 @@ public final class PaperService implements AutoCloseable {
             layout.masterUnits(), layout.diamondPools(), layout.botEquity(), 1, ASK, null)
             .resumingAfter(layout.lastBarTimes())
             .readingOutsideEquityFrom(() -> SwarmLayout.outsideEquity(client));
+        if (routed) driver.beforeEachCommit(PaperCexMarket.get(runtime.system())::quote);
         long resumeAfter = java.util.Arrays.stream(layout.lastBarTimes()).max().orElse(0);
         return new PaperFeed(driver, market.timeline(), options.speed(), source, resumeAfter, history, metrics,
             status -> monitor.refresh());

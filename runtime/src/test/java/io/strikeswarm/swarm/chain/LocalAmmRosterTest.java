@@ -31,7 +31,7 @@ class LocalAmmRosterTest {
     }
     Deployment deployment = new Deployment(31337, "0x" + "1".repeat(40), tokens, Map.of(), Map.of(), market);
     List<String> accounts = IntStream.rangeClosed(1, bots).mapToObj(i -> String.format("0x%040x", i)).toList();
-    return LocalAmmChain.configs("anvil", accounts, deployment, ArbRules.DEFAULT);
+    return LocalAmmChain.configs("anvil", "ETH", accounts, deployment, ArbRules.DEFAULT);
   }
 
   @Test
