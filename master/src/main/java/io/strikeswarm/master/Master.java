@@ -121,6 +121,18 @@ public final class Master
 
   record Initialize() implements Command {}
 
+  /**
+   * The singleton's stop message before a hand-over: the supervisors stop after their persists in flight, then the
+   * master after its own (commands wait while it persists), so the next node's master and supervisors recover every
+   * event these wrote, and never write next to them. Supervisors that do not stop within {@link #STOP_WAIT} are left
+   * to the actor system's stop.
+   */
+  public record Stop() implements Command {}
+
+  record DiamondStopped(DiamondKind kind) implements Command {}
+
+  record StopNow() implements Command {}
+
   record DiamondsHalted(String reason, ActorRef<StatusReply<Done>> replyTo, Throwable failure) implements Command {}
 
   record DiamondAnswered(DiamondKind kind, String step, StatusReply<Done> reply) implements Command {}
@@ -160,6 +172,8 @@ public final class Master
 
   public static final PersistenceId PERSISTENCE_ID = PersistenceId.ofUniqueId("master");
 
+  private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
   /** Give-backs wait for bots; on no answer the ask is repeated (the diamond answers a resend from its journal). */
   private static final Duration GIVE_BACK_TIMEOUT = Duration.ofSeconds(30);
 
@@ -168,7 +182,7 @@ public final class Master
       DiamondSupervisor.Settings diamondSettings, Function<String, RecipientRef<BotEntity.Command>> bots) {
     Behavior<Command> master = Behaviors.<Command>supervise(create(bootConfig, diamondSettings, bots))
         .onFailure(SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(10), 0.2));
-    return ClusterSingleton.get(system).init(SingletonActor.of(master, "master"));
+    return ClusterSingleton.get(system).init(SingletonActor.of(master, "master").withStopMessage(new Stop()));
   }
 
   public static Behavior<Command> create(SwarmConfig bootConfig, DiamondSupervisor.Settings diamondSettings,
@@ -188,6 +202,8 @@ public final class Master
   private final ActorContext<Command> context;
   private final SwarmConfig bootConfig;
   private final Map<DiamondKind, ActorRef<DiamondSupervisor.Command>> diamonds;
+  // Not persisted: the supervisors still stopping after a Stop (empty: not stopping).
+  private final java.util.Set<DiamondKind> stopping = java.util.EnumSet.noneOf(DiamondKind.class);
   // Not persisted: who waits for which re-allocation. Lost on a restart, when the callers' asks have gone too.
   private final Map<Long, List<ActorRef<StatusReply<AllocationResult>>>> allocationWaiting = new HashMap<>();
 
@@ -264,7 +280,24 @@ public final class Master
           }
           return Effect().noReply();
         })
+        .onCommand(Stop.class, (s, c) -> onStop())
+        .onCommand(DiamondStopped.class, (s, c) -> {
+          stopping.remove(c.kind());
+          return stopping.isEmpty() ? Effect().stop().thenNoReply() : Effect().noReply();
+        })
+        .onCommand(StopNow.class, (s, c) -> Effect().stop().thenNoReply())
         .build();
+  }
+
+  private ReplyEffect<Event, MasterState> onStop() {
+    if (!stopping.isEmpty()) return Effect().noReply();
+    diamonds.forEach((kind, diamond) -> {
+      stopping.add(kind);
+      context.watchWith(diamond, new DiamondStopped(kind));
+      diamond.tell(new DiamondSupervisor.Stop());
+    });
+    context.scheduleOnce(STOP_WAIT, context.getSelf(), new StopNow());
+    return Effect().noReply();
   }
 
   private ReplyEffect<Event, MasterState> onInitialize(MasterState state, Initialize cmd) {

@@ -229,6 +229,24 @@ class MasterIntegrationTest {
 
   // ---- helpers -----------------------------------------------------------------------------------------------
 
+  @Test
+  @DisplayName("stops for a singleton hand-over after its supervisors, and the next master recovers the same books")
+  void stopForHandOver() {
+    ActorRef<Master.Command> master = startMaster("master-1");
+    awaitRostersComplete(master);
+    SwarmView before = swarm(master);
+    Map<DiamondKind, DiamondView.Roster> rostersBefore = rosters(master);
+    org.apache.pekko.actor.testkit.typed.javadsl.TestProbe<Object> probe = testKit.createTestProbe();
+
+    master.tell(new Master.Stop());
+
+    probe.expectTerminated(master, Duration.ofSeconds(5));
+    ActorRef<Master.Command> next = startMaster("master-2");
+    awaitRostersComplete(next);
+    assertThat(swarm(next).ledger()).isEqualTo(before.ledger());
+    assertThat(rosters(next)).isEqualTo(rostersBefore);
+  }
+
   private ActorRef<Master.Command> startMaster(String name) {
     DiamondSupervisor.Settings settings = DiamondSupervisor.Settings.defaults(SwarmTestKit.rebalanceOnCommand());
     return testKit.spawn(Master.create(CONFIG, settings, bots), name);

@@ -3,12 +3,14 @@ package io.strikeswarm.swarm;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.strikeswarm.persistence.JournalProfile;
+import io.strikeswarm.swarm.cluster.NodeProfile;
 import java.nio.file.Path;
 
 /**
- * The configuration a node runs with: the journal profile's layer for the data directory, then application.conf.
- * Free of Pekko classes on purpose: `swarm run` reads it before Kamon attaches its agent, and no Pekko class may
- * load before that.
+ * The configuration a node runs with, highest first: the overrides (--config, --profile), the journal profile's
+ * layer for the data directory, the node profile's layer (profile-cluster.conf for {@code cluster}), then
+ * application.conf. Free of Pekko classes on purpose: `swarm run` reads it before Kamon attaches its agent, and no
+ * Pekko class may load before that.
  */
 public final class NodeConfig {
   private NodeConfig() {}
@@ -19,10 +21,16 @@ public final class NodeConfig {
    */
   public static Config load(Path dataDirectory, Config overrides) {
     Config application = ConfigFactory.parseResourcesAnySyntax("application");
-    JournalProfile profile = JournalProfile.parse(ConfigFactory.systemProperties().withFallback(overrides)
-        .withFallback(application).withFallback(ConfigFactory.systemEnvironment())
-        .resolve().getString("swarm.persistence.profile"));
-    return profile.complete(
-        ConfigFactory.load(overrides.withFallback(profile.overlay(dataDirectory)).withFallback(application)));
+    NodeProfile node = NodeProfile.parse(chosen(overrides, application, NodeProfile.SETTING));
+    Config profiled = node.layer().withFallback(application);
+    JournalProfile journal = JournalProfile.parse(chosen(overrides, profiled, "swarm.persistence.profile"));
+    return journal.complete(
+        ConfigFactory.load(overrides.withFallback(journal.overlay(dataDirectory)).withFallback(profiled)));
+  }
+
+  /** A profile setting as the node will see it (-D system properties and environment variables included), before its layer exists. */
+  private static String chosen(Config overrides, Config below, String path) {
+    return ConfigFactory.systemProperties().withFallback(overrides).withFallback(below)
+        .withFallback(ConfigFactory.systemEnvironment()).resolve().getString(path);
   }
 }

@@ -56,6 +56,11 @@ public final class SwarmCli implements Callable<Integer> {
       description = "HOCON file whose settings override the built-in configuration")
   Path configFile;
 
+  @Option(names = "--profile", scope = CommandLine.ScopeType.INHERIT, paramLabel = "single|cluster",
+      description = "single: this JVM is a cluster of one (default); cluster: join the other nodes through Cluster "
+          + "Bootstrap (docs/operations.md). Default: $SWARM_PROFILE, else swarm.cluster.profile")
+  String profile;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -98,9 +103,14 @@ public final class SwarmCli implements Callable<Integer> {
   }
 
   Config overrides() {
-    if (configFile == null) return ConfigFactory.empty();
-    if (!Files.isReadable(configFile)) throw new ConfigError("--config", "cannot read " + configFile);
-    return ConfigFactory.parseFile(configFile.toFile());
+    Config file = ConfigFactory.empty();
+    if (configFile != null) {
+      if (!Files.isReadable(configFile)) throw new ConfigError("--config", "cannot read " + configFile);
+      file = ConfigFactory.parseFile(configFile.toFile());
+    }
+    if (profile == null) return file;
+    return ConfigFactory.parseMap(Map.of(io.strikeswarm.swarm.cluster.NodeProfile.SETTING,
+        io.strikeswarm.swarm.cluster.NodeProfile.parse(profile).id())).withFallback(file);
   }
 
   SwarmRuntime startRuntime() {

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigFactory;
 import io.strikeswarm.bots.amm.AmmBotEntity;
 import io.strikeswarm.bots.entity.BotEntity;
 import io.strikeswarm.swarm.chain.AmmWiring;
+import io.strikeswarm.swarm.cluster.ClusterJoin;
 import io.strikeswarm.swarm.chain.BotDirectory;
 import io.strikeswarm.bots.entity.BotSettings;
 import io.strikeswarm.master.Master;
@@ -23,11 +24,11 @@ import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.apache.pekko.cluster.typed.Cluster;
-import org.apache.pekko.cluster.typed.Join;
 
 /**
- * A running swarm node: the actor system as a cluster (one node joins itself), the journal schema, sharded bots
- * and the master singleton. {@link #start} checks the whole configuration first and writes nothing if it is bad.
+ * A running swarm node: the actor system as a cluster member (a single node joins itself; the cluster profile joins
+ * through Cluster Bootstrap, see {@link ClusterJoin}), the journal schema, sharded bots and the master singleton.
+ * {@link #start} checks the whole configuration first and writes nothing if it is bad.
  */
 public final class SwarmRuntime implements AutoCloseable {
   private final ActorSystem<Void> system;
@@ -82,10 +83,11 @@ public final class SwarmRuntime implements AutoCloseable {
    * journal benchmark and the crash test's bots-only recovery all stand on.
    */
   public static ActorSystem<Void> startBotNode(Config config, BotSettings bots, Duration timeout) {
+    ClusterJoin join = ClusterJoin.of(config);
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "strikeswarm", config);
     try {
       Cluster cluster = Cluster.get(system);
-      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+      join.start(system);
       JournalSchema.ensureCreated(system, timeout);
       awaitUp(cluster, timeout);
       BotEntity.init(system, CexWiring.wire(system, config, bots));
@@ -99,7 +101,11 @@ public final class SwarmRuntime implements AutoCloseable {
   private static void awaitUp(Cluster cluster, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (cluster.selfMember().status() != MemberStatus.up()) {
-      if (System.nanoTime() > deadline) throw new IllegalStateException("cluster node did not come up in " + timeout);
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("cluster node did not come up in " + timeout + " (status "
+            + cluster.selfMember().status() + "; with the cluster profile: are the other nodes and their Management "
+            + "ports reachable? swarm.startup-timeout)");
+      }
       try {
         Thread.sleep(20);
       } catch (InterruptedException e) {

@@ -32,6 +32,12 @@ public final class AuditLog
 
   public record GetCount(ActorRef<Long> replyTo) implements Command {}
 
+  /**
+   * The singleton's stop message before a hand-over. Commands wait while an entry is being persisted, so this one
+   * stops the log only after every write in flight is in the journal, before the next node's log recovers from it.
+   */
+  public record Stop() implements Command {}
+
   public record Recorded(AuditEntry entry) implements CborSerializable {}
 
   public record State(long entries) implements CborSerializable {}
@@ -39,7 +45,7 @@ public final class AuditLog
   public static ActorRef<Command> initSingleton(ActorSystem<?> system) {
     Behavior<Command> log = Behaviors.<Command>supervise(Behaviors.setup(ctx -> new AuditLog()))
         .onFailure(SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(10), 0.2));
-    return ClusterSingleton.get(system).init(SingletonActor.of(log, "audit"));
+    return ClusterSingleton.get(system).init(SingletonActor.of(log, "audit").withStopMessage(new Stop()));
   }
 
   private AuditLog() {
@@ -57,6 +63,7 @@ public final class AuditLog
         .onCommand(Record.class, (s, c) -> Effect().persist(new Recorded(c.entry()))
             .thenReply(c.replyTo(), next -> Done.getInstance()))
         .onCommand(GetCount.class, (s, c) -> Effect().reply(c.replyTo(), s.entries()))
+        .onCommand(Stop.class, (s, c) -> Effect().stop().thenNoReply())
         .build();
   }
 

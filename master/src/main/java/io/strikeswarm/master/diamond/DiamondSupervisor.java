@@ -53,6 +53,12 @@ public final class DiamondSupervisor
 
   public sealed interface Command extends CborSerializable {}
 
+  /**
+   * Stop after any persist in flight (commands wait while the supervisor persists): the master sends it before it
+   * hands over, so the next node's supervisor recovers every event this one wrote.
+   */
+  public record Stop() implements Command {}
+
   /** The master's cumulative funding of this diamond; versioned so a resend is harmless. */
   public record SyncFunding(long version, BigDecimal funding, ActorRef<StatusReply<Done>> replyTo) implements Command {}
 
@@ -229,6 +235,7 @@ public final class DiamondSupervisor
           dispatch(s);
           return Effect().noReply();
         })
+        .onCommand(Stop.class, (s, c) -> Effect().stop().thenNoReply())
         .build();
   }
 

@@ -25,6 +25,7 @@ import io.strikeswarm.swarm.backtest.ReplayDriver;
 import io.strikeswarm.swarm.venue.CexPaperCheck;
 import io.strikeswarm.swarm.venue.PaperCexMarket;
 import io.strikeswarm.swarm.backtest.SwarmLayout;
+import io.strikeswarm.swarm.cluster.ClusterJoin;
 import io.strikeswarm.swarm.market.InstrumentSeries;
 import io.strikeswarm.swarm.market.LoadOptions;
 import io.strikeswarm.swarm.market.MarketData;
@@ -50,19 +51,21 @@ import org.apache.pekko.http.javadsl.ServerBinding;
  * replayed real data through the same bots, venue model and risk rules as a backtest, and the HTTP API with the
  * dashboard. It runs until stopped; CoordinatedShutdown first stops the feed between two steps (the step in flight
  * is committed by every bot), then unbinds the API, then stops the bots after their persists. A restart on the same
- * data directory resumes after the last bar each bot committed.
+ * data directory resumes after the last bar each bot committed. In the cluster profile every node serves the API and
+ * the dashboard (the master through its singleton proxy, bots through sharding) while one node runs the feed
+ * ({@link FeedSingleton}).
  */
 public final class PaperService implements AutoCloseable {
   private static final Duration ASK = Duration.ofSeconds(30);
 
   private final SwarmRuntime runtime;
-  private final PaperFeed feed;
+  private final AtomicReference<PaperFeed> feed;
   private final ServerBinding binding;
   private final java.net.URI management;
   private final Path tokenFile;
 
-  private PaperService(SwarmRuntime runtime, PaperFeed feed, ServerBinding binding, java.net.URI management,
-      Path tokenFile) {
+  private PaperService(SwarmRuntime runtime, AtomicReference<PaperFeed> feed, ServerBinding binding,
+      java.net.URI management, Path tokenFile) {
     this.runtime = runtime;
     this.feed = feed;
     this.binding = binding;
@@ -105,8 +108,6 @@ public final class PaperService implements AutoCloseable {
       SwarmClient client = new SwarmClient(runtime, ASK);
       client.awaitSettled(settings.startupTimeout());
       if (amm != null) ChainWatcher.startAll(runtime.system(), amm);
-      SwarmLayout layout = SwarmLayout.read(client);
-      long resumeAfter = java.util.Arrays.stream(layout.lastBarTimes()).max().orElse(0);
 
       EventHub hub = new EventHub(runtime.system());
       EquityHistory history = new EquityHistory(20_000);
@@ -117,18 +118,28 @@ public final class PaperService implements AutoCloseable {
       LedgerIndex ledger = new LedgerIndex(metrics, hub);
       ActorRef<AuditLog.Command> audit = AuditLog.initSingleton(runtime.system());
 
-      ReplayDriver driver = new ReplayDriver(runtime.system(), runtime.master(), runtime::bot, layout.slots(),
-          layout.masterUnits(), layout.diamondPools(), layout.botEquity(), 1, ASK, null)
-          .resumingAfter(layout.lastBarTimes())
-          .readingOutsideEquityFrom(() -> SwarmLayout.outsideEquity(client));
-      if (routed) driver.beforeEachCommit(PaperCexMarket.get(runtime.system())::quote);
+      // The feed resumes after the last bar each bot committed, as the journal says when it is built.
       String source = String.join(", ", options.data());
-      PaperFeed feed = new PaperFeed(driver, market.timeline(), options.speed(), source, resumeAfter, history, metrics,
-          status -> monitor.refresh());
-      feedRef.set(feed);
+      java.util.function.Supplier<PaperFeed> feedFactory = () -> {
+        // A master that has just moved to another node may still be recovering or initializing.
+        client.awaitSettled(settings.startupTimeout());
+        SwarmLayout layout = SwarmLayout.read(client);
+        ReplayDriver driver = new ReplayDriver(runtime.system(), runtime.master(), runtime::bot, layout.slots(),
+            layout.masterUnits(), layout.diamondPools(), layout.botEquity(), 1, ASK, null)
+            .resumingAfter(layout.lastBarTimes())
+            .readingOutsideEquityFrom(() -> SwarmLayout.outsideEquity(client));
+        if (routed) driver.beforeEachCommit(PaperCexMarket.get(runtime.system())::quote);
+        long resumeAfter = java.util.Arrays.stream(layout.lastBarTimes()).max().orElse(0);
+        return new PaperFeed(driver, market.timeline(), options.speed(), source, resumeAfter, history, metrics,
+            status -> monitor.refresh());
+      };
+      // One node: the feed is built here and now. A cluster: one feed for all nodes, in a singleton (started below).
+      boolean clustered = ClusterJoin.of(config) == ClusterJoin.BOOTSTRAP;
+      if (!clustered) feedRef.set(feedFactory.get());
 
       ApiContext ctx = new ApiContext(runtime.system(), runtime.master(), runtime.bots(), audit, readSide, monitor, ledger,
-          history, hub, feed::status, new Authenticator(auth), new RateLimiter(auth.rateLimit()), metrics, api);
+          history, hub, () -> feedRef.get() == null ? FeedStatus.none() : feedRef.get().status(),
+          new Authenticator(auth), new RateLimiter(auth.rateLimit()), metrics, api);
       monitor.refresh().toCompletableFuture().get(ASK.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
       monitor.start(viewRefresh);
       ledger.start(runtime.system(), readSide);
@@ -137,7 +148,8 @@ public final class PaperService implements AutoCloseable {
 
       CoordinatedShutdown shutdown = CoordinatedShutdown.get(runtime.system());
       shutdown.addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "stop-paper-feed", () -> {
-        feed.stop(60_000);
+        PaperFeed hosted = feedRef.get();
+        if (hosted != null) hosted.stop(60_000);
         return CompletableFuture.completedFuture(Done.getInstance());
       });
       shutdown.addTask(CoordinatedShutdown.PhaseServiceStop(), "stop-swarm-views", () -> {
@@ -146,8 +158,12 @@ public final class PaperService implements AutoCloseable {
         hub.close();
         return CompletableFuture.completedFuture(Done.getInstance());
       });
-      feed.start();
-      return new PaperService(runtime, feed, binding, management, ApiTokens.tokenFile(dataDirectory));
+      if (clustered) {
+        FeedSingleton.init(runtime.system(), feedFactory, feedRef);
+      } else {
+        feedRef.get().start();
+      }
+      return new PaperService(runtime, feedRef, binding, management, ApiTokens.tokenFile(dataDirectory));
     } catch (Exception e) {
       runtime.close();
       if (e instanceof RuntimeException r) throw r;
@@ -173,8 +189,9 @@ public final class PaperService implements AutoCloseable {
     return runtime;
   }
 
+  /** The feed this node runs: always on a single node; in a cluster only on the node hosting its singleton (else null). */
   public PaperFeed feed() {
-    return feed;
+    return feed.get();
   }
 
   public InetSocketAddress address() {

@@ -11,12 +11,13 @@ import io.strikeswarm.cex.venue.RateLimiters;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Extension;
 import org.apache.pekko.actor.typed.ExtensionId;
@@ -32,7 +33,8 @@ import org.knowm.xchange.service.trade.params.DefaultCancelOrderParamId;
  * near the price they decided on. Never touches a real exchange. Settings: {@code swarm.cex.paper} (cex.conf).
  */
 public final class PaperCexMarket implements Extension {
-  private static final String LIQUIDITY = "paper-liquidity";
+  private final Function<String, SimulatedExchange> accounts;
+  private final String liquidityAccount;
 
   private final CexSettings settings;
   private final BigDecimal fundsUsd;
@@ -43,7 +45,10 @@ public final class PaperCexMarket implements Extension {
   private final Map<String, CexVenue> venues = new ConcurrentHashMap<>();
   private final Map<String, SimulatedExchange> exchanges = new ConcurrentHashMap<>();
   private final Set<CexInstrument> listed = ConcurrentHashMap.newKeySet();
-  private final List<String> quotes = new ArrayList<>();
+  /** The liquidity account's resting quotes, by instrument. */
+  private final Map<CexInstrument, Quotes> quotes = new HashMap<>();
+
+  private record Quotes(String bidId, String askId, BigDecimal ask) {}
 
   public static final class Id extends ExtensionId<PaperCexMarket> {
     @Override
@@ -61,6 +66,13 @@ public final class PaperCexMarket implements Extension {
   }
 
   PaperCexMarket(Config config) {
+    this(config, CexExchanges::paper, "paper-liquidity");
+  }
+
+  /** On the engine {@code accounts} opens accounts of (tests: an engine of their own, not the JVM's paper engine). */
+  PaperCexMarket(Config config, Function<String, SimulatedExchange> accounts, String liquidityAccount) {
+    this.accounts = accounts;
+    this.liquidityAccount = liquidityAccount;
     settings = CexSettings.load(config, Map.of());
     Config paper = config.withFallback(ConfigFactory.parseResources(CexSettings.DEFAULTS_RESOURCE)).resolve()
         .getConfig(CexSettings.ROOT + ".paper");
@@ -69,7 +81,7 @@ public final class PaperCexMarket implements Extension {
     depthUsd = positive(paper, "depth-usd");
     priceScale = paper.getInt("price-scale");
     minimumAmount = positive(paper, "minimum-amount");
-    SimulatedExchange liquidity = exchange(LIQUIDITY);
+    SimulatedExchange liquidity = exchange(liquidityAccount);
     liquidity.getAccountService().deposit(Currency.USD, depthUsd.multiply(BigDecimal.valueOf(1_000_000)));
   }
 
@@ -84,20 +96,20 @@ public final class PaperCexMarket implements Extension {
   }
 
   /**
-   * Replaces the liquidity account's quotes with a bid and an ask around the close of each instrument's last bar.
-   * Called by the feed before the bots' orders of a step are sent.
+   * Moves the liquidity account's quotes to a bid and an ask around the close of each instrument's last bar. Called
+   * by the feed before the bots' orders of a step are sent. An order sent in one step may reach the engine after the
+   * next step has quoted, so the book is never left empty: an instrument's new quotes are placed before its old ones
+   * are cancelled, and an instrument without a bar in the step keeps its quotes.
    */
   public synchronized void quote(Collection<Bar> lastBars) {
-    SimulatedExchange liquidity = exchange(LIQUIDITY);
+    SimulatedExchange liquidity = exchange(liquidityAccount);
     try {
-      for (String id : quotes) liquidity.getTradeService().cancelOrder(new DefaultCancelOrderParamId(id));
-      quotes.clear();
       for (Bar bar : lastBars) {
         CexInstrument instrument = CexInstrument.parse(CexOrderRoute.venueInstrument(bar.instrument()));
         list(instrument);
         BigDecimal close = bar.close();
         BigDecimal size = depthUsd.divide(close, 8, RoundingMode.DOWN);
-        // Base inventory for the asks, topped up as the bots buy it away.
+        // Base inventory for the asks, topped up as the bots buy it away (old and new asks rest together a moment).
         BigDecimal base = liquidity.getAccountService().getAccountInfo().getWallet()
             .getBalance(Currency.getInstance(instrument.base())).getAvailable();
         if (base.compareTo(size) < 0) {
@@ -105,14 +117,38 @@ public final class PaperCexMarket implements Extension {
         }
         BigDecimal bid = close.multiply(BigDecimal.ONE.subtract(halfSpread)).setScale(priceScale, RoundingMode.DOWN);
         BigDecimal ask = close.multiply(BigDecimal.ONE.add(halfSpread)).setScale(priceScale, RoundingMode.UP);
-        quotes.add(liquidity.getTradeService().placeLimitOrder(new LimitOrder.Builder(OrderType.BID,
-            instrument.toCurrencyPair()).originalAmount(size).limitPrice(bid).build()));
-        quotes.add(liquidity.getTradeService().placeLimitOrder(new LimitOrder.Builder(OrderType.ASK,
-            instrument.toCurrencyPair()).originalAmount(size).limitPrice(ask).build()));
+        Quotes old = quotes.get(instrument);
+        // The side the price moves away from is replaced first, so the account's new quote never meets its own old
+        // one and each side always has a quote resting.
+        boolean rising = old == null || ask.compareTo(old.ask()) > 0;
+        String askId;
+        String bidId;
+        if (rising) {
+          askId = place(liquidity, instrument, OrderType.ASK, size, ask);
+          if (old != null) cancel(liquidity, old.askId());
+          bidId = place(liquidity, instrument, OrderType.BID, size, bid);
+          if (old != null) cancel(liquidity, old.bidId());
+        } else {
+          bidId = place(liquidity, instrument, OrderType.BID, size, bid);
+          cancel(liquidity, old.bidId());
+          askId = place(liquidity, instrument, OrderType.ASK, size, ask);
+          cancel(liquidity, old.askId());
+        }
+        quotes.put(instrument, new Quotes(bidId, askId, ask));
       }
     } catch (IOException e) {
       throw new IllegalStateException("paper market could not quote: " + e.getMessage(), e);
     }
+  }
+
+  private static String place(SimulatedExchange account, CexInstrument instrument, OrderType type, BigDecimal size,
+      BigDecimal price) throws IOException {
+    return account.getTradeService().placeLimitOrder(new LimitOrder.Builder(type, instrument.toCurrencyPair())
+        .originalAmount(size).limitPrice(price).build());
+  }
+
+  private static void cancel(SimulatedExchange account, String id) throws IOException {
+    account.getTradeService().cancelOrder(new DefaultCancelOrderParamId(id));
   }
 
   private void list(CexInstrument instrument) {
@@ -123,7 +159,7 @@ public final class PaperCexMarket implements Extension {
 
   private SimulatedExchange exchange(String account) {
     return exchanges.computeIfAbsent(account, a -> {
-      SimulatedExchange e = CexExchanges.paper(a);
+      SimulatedExchange e = accounts.apply(a);
       CexExchanges.listInstruments(e, listed, priceScale, minimumAmount);
       return e;
     });
