@@ -286,8 +286,10 @@ public final class ActorCeilingBenchmark {
   private static String dispatcherSettings(Config config) {
     Config d = config.getConfig("pekko.actor.default-dispatcher");
     Config fj = d.getConfig("fork-join-executor");
+    String executor = d.getString("executor");
+    if (executor.equals("default-executor")) executor = d.getString("default-executor.fallback");
     return String.format(Locale.ROOT, "default dispatcher %s (parallelism min %d, factor %s, max %d), throughput %d",
-        d.getString("executor"), fj.getInt("parallelism-min"), fj.getDouble("parallelism-factor"),
+        executor, fj.getInt("parallelism-min"), fj.getDouble("parallelism-factor"),
         fj.getInt("parallelism-max"), d.getInt("throughput"));
   }
 
