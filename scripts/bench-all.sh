@@ -112,7 +112,7 @@ note() {
 
 bench journal "Journal: persisted events/s and recovery with and without snapshots (H2)" \
   "swarm bench-journal --bots 100 --events 1000 --snapshot-every 100 --recoveries 3" \
-  '^(off|every)' \
+  '^(snapshots|off|every)' \
   "${SWARM[@]}" bench-journal --bots 100 --events 1000 --snapshot-every 100 --recoveries 3
 
 # HOOK(cassandra): the Cassandra journal figures come from `swarm bench-journal --profile cassandra` (h-cass). Run
@@ -123,7 +123,7 @@ if [[ "$JOURNAL_HELP" == *--profile* ]] && [ -x scripts/cassandra.sh ]; then
     scripts/cassandra.sh start >&2
     bench cassandra "Journal on Cassandra (profile cluster)" \
       "scripts/cassandra.sh start; swarm bench-journal --profile cassandra --bots 100 --events 1000 --snapshot-every 100 --recoveries 3; scripts/cassandra.sh stop" \
-      '^(off|every)' \
+      '^(snapshots|off|every)' \
       "${SWARM[@]}" bench-journal --profile cassandra --bots 100 --events 1000 --snapshot-every 100 --recoveries 3
     scripts/cassandra.sh stop >&2 || true
   fi
@@ -138,7 +138,7 @@ bench backtest "Backtest: bot-bars/s of the swarm path beside ta4j's BarSeriesMa
 
 bench actors "Ceiling: Pekko typed messages between local actors" \
   "swarm bench-actors --round-trips 500000 --pairs 4 --workers 100 --messages 10000 --steps 2000 --warmups 2 --runs 5" \
-  'ping-pong|fan-out|lockstep|dispatcher' \
+  '^shape|ping-pong|fan-out|lockstep|dispatcher' \
   "${SWARM[@]}" bench-actors --round-trips 500000 --pairs 4 --workers 100 --messages 10000 --steps 2000 --warmups 2 --runs 5
 
 bench memory "Memory: heap per bot, 10,000 sharded bots configured and funded" \
@@ -153,13 +153,13 @@ bench memory-bars "Memory: heap per bot with a full market memory (500 bars each
 
 bench latency "Paper mode: market event to order decision (HdrHistogram)" \
   "swarm bench-latency --bots 1,50 --warmup-bots 50" \
-  'bots?:|decision|on bars that traded|commit:|step:|goal' \
+  'bots?:|p50 ms|decision|on bars that traded|commit:|step:|goal' \
   "${SWARM[@]}" bench-latency --bots 1,50 --warmup-bots 50
 
 if [ -d ../shared/data/benchmark/binance_l2_btcusdt_spot ]; then
   bench book "Order book: L2 replay of the Binance capture" \
     "swarm bench-book --runs 10" \
-    'data points/s|messages/s|rejects|gaps|agree' \
+    'median of|data points/s|messages/s|rejects|gaps|agree' \
     "${SWARM[@]}" bench-book --runs 10
 else
   note book "Order book: L2 replay of the Binance capture" "../shared/data/benchmark/binance_l2_btcusdt_spot/ is not on this machine"
@@ -168,7 +168,7 @@ fi
 if command -v node >/dev/null && command -v npm >/dev/null; then
   bench amm "AMM diamond on a local chain (short busy phase: ${AMM_SECONDS} s)" \
     "swarm bench-amm --bots 50 --seconds $AMM_SECONDS --quiet-gaps 8" \
-    'transactions mined|total \(our own time\)|plan|sign|journal the signed|exactly|formula|P&L' \
+    'busy phase|transactions mined|decisions \(ms\)|total \(our own time\)|plan|sign|journal the signed|exactly|formula|P&L' \
     "${SWARM[@]}" bench-amm --bots 50 --seconds "$AMM_SECONDS" --quiet-gaps 8
 else
   note amm "AMM diamond on a local chain" "node/npm are missing (the local chain's anvil comes from the npm package in evm/)"
