@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Requests/s and latency of the API under load, with wrk (Debian package) on loopback:
 #   GET /api/bots/{id} and GET /api/swarm with a valid token, while the swarm paper-trades.
-# Usage: scripts/bench-http.sh [duration-seconds] [connections]
+# Usage: scripts/bench-http.sh [duration-seconds] [connections]     (env: BENCH_PORT, SWARM_JAR)
 # Starts `swarm run` on a fresh temporary data directory (rate limit raised for the measurement), waits until it is
 # ready, runs wrk against each endpoint, prints the figures, stops the service with SIGTERM.
 set -euo pipefail
@@ -11,12 +11,14 @@ CONNECTIONS="${2:-64}"
 THREADS=2
 PORT="${BENCH_PORT:-18480}"
 command -v wrk >/dev/null || { echo "bench-http: wrk is missing (apt-get install -y wrk)" >&2; exit 2; }
-./swarm --help >/dev/null   # builds the jar when it is stale
+# SWARM_JAR: a jar built already (scripts/bench-all.sh passes its copy); otherwise ./swarm builds the jar when stale.
+JAR="${SWARM_JAR:-runtime/target/swarm.jar}"
+[ -n "${SWARM_JAR:-}" ] || ./swarm --help >/dev/null
 DATA="$(mktemp -d)"
 PID=""
 trap 'if [ -n "$PID" ]; then kill -TERM "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi; rm -rf "$DATA"' EXIT
 java -Dswarm.http.auth.rate-limit.per-second=1000000 -Dswarm.http.auth.rate-limit.burst=1000000 \
-  -jar runtime/target/swarm.jar --data-dir "$DATA" run --speed 60x --port "$PORT" \
+  -jar "$JAR" --data-dir "$DATA" run --speed 60x --port "$PORT" \
   > "$DATA/service.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 120); do

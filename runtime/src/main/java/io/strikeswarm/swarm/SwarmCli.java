@@ -43,7 +43,8 @@ import picocli.CommandLine.Parameters;
     subcommands = {SwarmCli.Demo.class, SwarmCli.Run.class, SwarmCli.Inspect.class, SwarmCli.Token.class, SwarmCli.Start.class,
         SwarmCli.Roster.class, SwarmCli.Rebalance.class, SwarmCli.Pause.class,
         SwarmCli.Resume.class, SwarmCli.Retire.class, SwarmCli.Backtest.class, SwarmCli.BenchBacktest.class,
-        SwarmCli.BenchJournal.class, SwarmCli.BenchAmm.class, SwarmCli.BenchBook.class, ExportCommand.class})
+        SwarmCli.BenchJournal.class, SwarmCli.BenchAmm.class, SwarmCli.BenchBook.class, BenchCommands.Actors.class,
+        BenchCommands.Memory.class, BenchCommands.Latency.class, ExportCommand.class})
 public final class SwarmCli implements Callable<Integer> {
   static final int EXIT_CONFIG = 2;
   static final int EXIT_FAILED = 1;
