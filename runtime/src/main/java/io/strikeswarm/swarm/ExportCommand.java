@@ -40,7 +40,8 @@ final class ExportCommand implements Callable<Integer> {
       + "brought up to date first (the projection catches up with every bot event journaled): the audit view (every "
       + "fill: time, bot, venue, order id, side, quantity, price, fee, reason, journal event) or the tax view (FIFO "
       + "lots per bot and instrument: opened, closed, proceeds, cost basis, gain). Times are market times, UTC. "
-      + "Run it on a stopped swarm's data directory (the local journal allows one process)."})
+      + "Run it on a stopped swarm's data directory (the local journal allows one process). On the cassandra profile "
+      + "it reads the configured keyspace's ledger, or with --scratch the scratch keyspace (the last backtest's)."})
   static final class Trades implements Callable<Integer> {
     @CommandLine.ParentCommand
     ExportCommand export;
@@ -60,6 +61,11 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", description = "File to write (default: standard output)")
     Path out;
 
+    @Option(names = "--scratch", description = "cassandra profile: the scratch keyspace's journal (what the last "
+        + "backtest wrote) instead of the operated swarm's; the local profile keeps a backtest's journal in its data "
+        + "directory (--data-dir data/backtest)")
+    boolean scratch;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -74,10 +80,14 @@ final class ExportCommand implements Callable<Integer> {
       if (fromMs >= toMs) throw new SwarmCli.BadOption("--from must be before --to");
       SwarmCli cli = spec.commandLine().getParent().getParent().getCommand();
       Path data = cli.dataDirectory();
-      if (!Files.isDirectory(data.resolve("journal"))) {
+      Config overrides = scratch
+          ? ConfigFactory.parseMap(Map.of("swarm.persistence.scratch", true)).withFallback(cli.overrides())
+          : cli.overrides();
+      boolean local = NodeConfig.load(data, overrides).getString("swarm.persistence.profile").equalsIgnoreCase("local");
+      if (local && !Files.isDirectory(data.resolve("journal"))) {
         throw new SwarmCli.BadOption("--data-dir: no journal in " + data + " (nothing was ever run there)");
       }
-      List<LedgerLine> lines = read(data, cli.overrides(), fromMs, toMs);
+      List<LedgerLine> lines = read(data, overrides, fromMs, toMs);
       try (Writer w = out == null ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
           : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
         Writer writer = out == null ? new BufferedWriter(w) : w;
@@ -100,8 +110,7 @@ final class ExportCommand implements Callable<Integer> {
           Duration.ofSeconds(60));
       try {
         TradeLedger ledger = TradeLedger.of(system).orElseThrow(() -> new SwarmCli.BadOption(
-            "export reads the local journal's ledger; the " + config.getString("swarm.persistence.profile")
-                + " profile has none"));
+            "export: the configuration names no journal database for the ledger"));
         ledger.createTables(Duration.ofSeconds(30)).start();
         ledger.awaitCaughtUp(config.getDuration("swarm.ledger.catch-up-timeout"));
         return ledger.lines(fromMs, toMs);

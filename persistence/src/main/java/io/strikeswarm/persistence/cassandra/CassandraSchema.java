@@ -24,9 +24,12 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegi
  * The Cassandra profile's schema at start-up: with {@code dev-autocreate} the keyspace and tables are created with
  * the plugin's own statements; otherwise they must already exist (docs/cassandra-schema.cql), and a node whose
  * keyspace lacks a table stops with a message naming them, before any entity starts. The tables expected are the
- * ones the plugin version on the classpath would create, so the check follows the plugin.
+ * ones the plugin version on the classpath would create, so the check follows the plugin. With the trade ledger on
+ * ({@code swarm.ledger.enabled}) its tables ({@link LedgerTables}) are created or checked the same way; a fresh scratch
+ * journal empties whichever ledger tables exist, so a backtest's ledger never holds lines of an earlier run.
  */
 public final class CassandraSchema {
+  public static final String LEDGER_ENABLED = "swarm.ledger.enabled";
   private static final Pattern CREATE_TABLE = Pattern.compile(
       "CREATE TABLE IF NOT EXISTS\\s+([A-Za-z0-9_]+)\\.([A-Za-z0-9_]+)", Pattern.CASE_INSENSITIVE);
 
@@ -35,6 +38,8 @@ public final class CassandraSchema {
   /** Creates (dev-autocreate) or checks the schema; then, for a fresh scratch journal, empties it. */
   public static void ensure(ActorSystem<?> system, Duration timeout) {
     CassandraSettings settings = CassandraSettings.from(system.settings().config());
+    boolean ledger = system.settings().config().hasPath(LEDGER_ENABLED)
+        && system.settings().config().getBoolean(LEDGER_ENABLED);
     KeyspaceAndTableStatements statements = new KeyspaceAndTableStatements(system, CassandraSettings.PLUGIN,
         PluginSettings.apply(system.classicSystem()));
     CassandraSession session = CassandraSessionRegistry.get(system).sessionFor(CassandraSettings.PLUGIN);
@@ -46,22 +51,29 @@ public final class CassandraSchema {
       ddl.addAll(statements.getCreateJournalTablesStatements());
       ddl.add(statements.createSnapshotKeyspaceStatement());
       ddl.addAll(statements.getCreateSnapshotTablesStatements());
+      if (ledger) ddl.addAll(LedgerTables.createStatements(settings.keyspace()));
       for (String statement : ddl) await(ddl(cql, statement, deadline), deadline, settings, "create the schema");
     }
-    Set<String> expected = expectedTables(statements);
-    Set<String> missing = new LinkedHashSet<>(expected);
+    Set<String> journalTables = expectedTables(statements);
+    Set<String> expected = new LinkedHashSet<>(journalTables);
+    if (ledger) expected.addAll(LedgerTables.ALL);
+    Set<String> present = new LinkedHashSet<>();
     for (Row row : await(session.selectAll("SELECT table_name FROM system_schema.tables WHERE keyspace_name = ?",
         settings.keyspace()), deadline, settings, "read the schema")) {
-      missing.remove(row.getString("table_name"));
+      present.add(row.getString("table_name"));
     }
+    Set<String> missing = new LinkedHashSet<>(expected);
+    missing.removeAll(present);
     if (!missing.isEmpty()) {
       throw new IllegalStateException("Cassandra keyspace '" + settings.keyspace() + "' at " + settings.contactPoints()
-          + " lacks the journal tables " + missing + ": create them with docs/cassandra-schema.cql"
+          + " lacks the tables " + missing + ": create them with docs/cassandra-schema.cql"
           + (settings.scratch() ? " (with the keyspace name changed)" : "")
           + ", or set SWARM_CASSANDRA_DEV_AUTOCREATE=true on a development machine");
     }
     if (settings.truncateAtStart()) {
-      for (String table : expected) {
+      Set<String> emptied = new LinkedHashSet<>(journalTables);
+      LedgerTables.ALL.stream().filter(present::contains).forEach(emptied::add);
+      for (String table : emptied) {
         await(ddl(cql, "TRUNCATE " + settings.keyspace() + "." + table, deadline), deadline, settings,
             "empty the scratch keyspace");
       }

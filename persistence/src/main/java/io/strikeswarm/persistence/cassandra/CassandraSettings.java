@@ -67,6 +67,8 @@ public record CassandraSettings(List<String> contactPoints, String localDatacent
     values.put("datastax-java-driver.basic.contact-points", contactPoints);
     values.put(PLUGIN + ".journal.keyspace", keyspace);
     values.put(PLUGIN + ".snapshot.keyspace", keyspace);
+    // The trade ledger's offset store (pekko-projection-cassandra) sits in the journal's keyspace (LedgerTables).
+    values.put("pekko.projection.cassandra.offset-store.keyspace", keyspace);
     credentials.ifPresent(creds -> {
       values.put("datastax-java-driver.advanced.auth-provider.class", "PlainTextAuthProvider");
       values.put("datastax-java-driver.advanced.auth-provider.username", creds.username());

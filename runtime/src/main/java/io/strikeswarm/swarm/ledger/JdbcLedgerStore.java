@@ -9,13 +9,67 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The ledger tables in the journal's database (local profile, H2) and the statements on them. Every write is a MERGE
- * on the row's natural key, so writing the same thing twice changes nothing.
+ * on the row's natural key, so writing the same thing twice changes nothing. An instance is the {@link LedgerStore}
+ * of one projection transaction's connection: it runs each statement at once (the JDBC projection's blocking
+ * dispatcher) and answers with a completed stage.
  */
-final class JdbcLedgerStore {
-  private JdbcLedgerStore() {}
+final class JdbcLedgerStore implements LedgerStore {
+  private final Connection connection;
+
+  JdbcLedgerStore(Connection connection) {
+    this.connection = connection;
+  }
+
+  private interface Sql<T> {
+    T run() throws SQLException;
+  }
+
+  private static <T> CompletionStage<T> now(Sql<T> statement) {
+    try {
+      return CompletableFuture.completedFuture(statement.run());
+    } catch (SQLException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  @Override
+  public CompletionStage<Void> putBot(String botId, String venue) {
+    return now(() -> {
+      putBot(connection, botId, venue);
+      return null;
+    });
+  }
+
+  @Override
+  public CompletionStage<Void> putOrder(String orderId, String botId, String reason) {
+    return now(() -> {
+      putOrder(connection, orderId, botId, reason);
+      return null;
+    });
+  }
+
+  @Override
+  public CompletionStage<Optional<String>> venueOf(String botId) {
+    return now(() -> venueOf(connection, botId));
+  }
+
+  @Override
+  public CompletionStage<Optional<String>> reasonOf(String orderId) {
+    return now(() -> reasonOf(connection, orderId));
+  }
+
+  @Override
+  public CompletionStage<Void> putLine(LedgerLine line) {
+    return now(() -> {
+      putLine(connection, line);
+      return null;
+    });
+  }
 
   static void createTables(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {

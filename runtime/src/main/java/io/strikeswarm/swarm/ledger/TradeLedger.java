@@ -1,146 +1,41 @@
 package io.strikeswarm.swarm.ledger;
 
-import com.typesafe.config.Config;
 import io.strikeswarm.bots.entity.BotEntity;
-import java.sql.Connection;
-import java.sql.SQLException;
+import io.strikeswarm.persistence.JournalProfile;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.cluster.sharding.typed.ShardedDaemonProcessSettings;
-import org.apache.pekko.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
-import org.apache.pekko.persistence.query.Offset;
-import org.apache.pekko.persistence.query.Sequence;
-import org.apache.pekko.projection.ProjectionBehavior;
 import org.apache.pekko.projection.ProjectionId;
-import org.apache.pekko.projection.eventsourced.EventEnvelope;
-import org.apache.pekko.projection.eventsourced.javadsl.EventSourcedProvider;
-import org.apache.pekko.projection.javadsl.ExactlyOnceProjection;
-import org.apache.pekko.projection.javadsl.ProjectionManagement;
-import org.apache.pekko.projection.javadsl.SourceProvider;
-import org.apache.pekko.projection.jdbc.javadsl.JdbcProjection;
 
 /**
- * The trade ledger of a node on the local profile: the ledger tables and the projection's offset store in the
- * journal's H2 database, the projection itself (one instance in the cluster, a sharded daemon process), and the
- * queries `swarm export trades` runs. See docs/ledger.md.
+ * The trade ledger of a node's journal (docs/ledger.md): a Pekko Projection of every fill of the directional bots
+ * into a ledger table, one instance in the cluster, and the queries `swarm export trades` runs. The local profile
+ * keeps it in the journal's H2 database ({@link JdbcTradeLedger}), the cassandra profile in the journal's keyspace
+ * ({@link CassandraTradeLedger}); which events become which lines is the same on both ({@link LedgerEvents}).
  */
-public final class TradeLedger {
-  public static final ProjectionId PROJECTION = ProjectionId.of("trade-ledger", BotEntity.TAG);
-  private static final String DB = "pekko-persistence-jdbc.shared-databases.swarm.db";
+public interface TradeLedger {
+  ProjectionId PROJECTION = ProjectionId.of("trade-ledger", BotEntity.TAG);
 
-  private final ActorSystem<?> system;
-  private final String url;
-  private final String user;
-  private final String password;
-  private final String queryPlugin;
-
-  private TradeLedger(ActorSystem<?> system, Config config) {
-    this.system = system;
-    this.url = config.getString(DB + ".url");
-    this.user = config.getString(DB + ".user");
-    this.password = config.getString(DB + ".password");
-    this.queryPlugin = config.getString("swarm.persistence.query-plugin");
+  /** The ledger of this node's journal; empty when a local node's configuration names no journal database. */
+  static Optional<TradeLedger> of(ActorSystem<?> system) {
+    return switch (JournalProfile.parse(system.settings().config().getString("swarm.persistence.profile"))) {
+      case LOCAL -> JdbcTradeLedger.of(system);
+      case CASSANDRA -> Optional.of(CassandraTradeLedger.of(system));
+    };
   }
 
-  /** The ledger of this node's journal, when it is the local (H2) one; the Cassandra profile has none yet. */
-  public static Optional<TradeLedger> of(ActorSystem<?> system) {
-    Config config = system.settings().config();
-    if (!config.getString("swarm.persistence.profile").equalsIgnoreCase("local") || !config.hasPath(DB + ".url")) {
-      return Optional.empty();
-    }
-    return Optional.of(new TradeLedger(system, config));
-  }
-
-  /** Creates the ledger tables and the projection's offset tables if missing (safe to repeat). */
-  public TradeLedger createTables(Duration timeout) {
-    try (LedgerSession session = session()) {
-      session.withConnection(c -> {
-        JdbcLedgerStore.createTables(c);
-        return null;
-      });
-      session.commit();
-      JdbcProjection.createTablesIfNotExists(this::session, system).toCompletableFuture()
-          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return this;
-    } catch (Exception e) {
-      throw new IllegalStateException("trade ledger tables: " + e.getMessage(), e);
-    }
-  }
+  /** Puts the ledger's tables and the projection's offset store in place, where this node's profile does that. */
+  TradeLedger createTables(Duration timeout);
 
   /** Runs the projection: once in the cluster, restarted with the node that holds it. */
-  public TradeLedger start() {
-    ShardedDaemonProcess.get(system).init(ProjectionBehavior.Command.class, "trade-ledger", 1,
-        i -> ProjectionBehavior.create(projection()), ShardedDaemonProcessSettings.create(system),
-        Optional.of(ProjectionBehavior.stopMessage()));
-    return this;
-  }
+  TradeLedger start();
 
-  ExactlyOnceProjection<Offset, EventEnvelope<BotEntity.Event>> projection() {
-    SourceProvider<Offset, EventEnvelope<BotEntity.Event>> source =
-        EventSourcedProvider.eventsByTag(system, queryPlugin, BotEntity.TAG);
-    return JdbcProjection.exactlyOnce(PROJECTION, source, this::session, LedgerHandler::new, system);
-  }
+  /** Waits until the projection has processed every bot event journaled now, so the ledger is complete to here. */
+  void awaitCaughtUp(Duration timeout);
 
-  /**
-   * Waits until the projection has processed every bot event in the journal now (its offset reaches the last tagged
-   * event), so the ledger is complete up to this moment.
-   */
-  public void awaitCaughtUp(Duration timeout) {
-    long target = query(c -> JdbcLedgerStore.lastTagged(c, BotEntity.TAG));
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (processedThrough() < target) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("trade ledger: the projection reached event " + processedThrough()
-            + " of " + target + " in " + timeout + "; is it running (swarm.ledger.enabled)?");
-      }
-      sleep(50);
-    }
-  }
+  /** Lines with a market time in [fromMs, toMs), in time order, then bot, then journal order. */
+  List<LedgerLine> lines(long fromMs, long toMs);
 
-  /** The global ordering of the last event the projection committed, 0 before any. */
-  public long processedThrough() {
-    try {
-      Optional<Offset> offset = ProjectionManagement.get(system).<Offset>getOffset(PROJECTION).toCompletableFuture()
-          .get(10, TimeUnit.SECONDS);
-      return offset.map(o -> o instanceof Sequence s ? s.value() : 0L).orElse(0L);
-    } catch (Exception e) {
-      throw new IllegalStateException("trade ledger offset: " + e.getMessage(), e);
-    }
-  }
-
-  public List<LedgerLine> lines(long fromMs, long toMs) {
-    return query(c -> JdbcLedgerStore.lines(c, fromMs, toMs));
-  }
-
-  public long lineCount() {
-    return query(JdbcLedgerStore::count);
-  }
-
-  private LedgerSession session() {
-    return new LedgerSession(url, user, password);
-  }
-
-  private interface Query<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private <T> T query(Query<T> q) {
-    try (LedgerSession session = session()) {
-      return session.withConnection(q::run);
-    } catch (Exception e) {
-      throw new IllegalStateException("trade ledger query: " + e.getMessage(), e);
-    }
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
+  long lineCount();
 }
