@@ -95,6 +95,9 @@ class CexRoutedBotTest {
   private CexVenue venue;
   private long stepId;
   private int next;
+  private int[] closes = CLOSES;
+  /** Faults injected into the bot's venue account (XChange's own operation hook); null: none. */
+  private VenueFaults faults;
 
   @BeforeEach
   void fund() {
@@ -121,7 +124,8 @@ class CexRoutedBotTest {
     List<Order> placed = botEvents.stream().filter(BotEntity.OrderPlaced.class::isInstance)
         .map(e -> ((BotEntity.OrderPlaced) e).order()).toList();
     assertThat(placed).extracting(Order::reason).containsExactly(Order.Reason.ENTRY, Order.Reason.EXIT);
-    assertThat(botEvents).filteredOn(BotEntity.TradeClosed.class::isInstance).hasSize(1);
+    // The exit filled in two trades on the maker's two levels: one ledger line each.
+    assertThat(botEvents).filteredOn(BotEntity.TradeClosed.class::isInstance).hasSize(2);
     assertThat(view.openOrders()).isEmpty();
 
     // Every bot order is exactly one venue order, under the client id derived from the bot's order number.
@@ -190,6 +194,48 @@ class CexRoutedBotTest {
     booksEqualTheVenueAccount();
   }
 
+  /**
+   * The reliability harness's venue-fault trial (docs/reliability.md): a bot trading a zigzag through a venue that
+   * answers 429s, drops connections before a call and answers calls only after the caller gave up. Faults stop for
+   * the last quiet bars; then no order is open, no bot order reached the venue twice, and the books equal the account.
+   */
+  @Test
+  void venue_faults_lose_and_duplicate_no_order_and_the_position_reconciles() throws Exception {
+    closes = new int[80];
+    for (int i = 0; i < closes.length; i++) closes[i] = 30000 + (int) Math.round(600 * Math.sin(i / 1.5));
+    faults = new VenueFaults(4, Duration.ofMillis(700));
+    start(route -> route, """
+        swarm.cex.calls.timeout = 400ms
+        swarm.cex.reconcile.unseen-grace = 1s
+        """);
+    configure();
+
+    runBars(closes.length);
+    faults.stop();
+    settle();
+
+    BotView view = botView();
+    CexBook book = cexBook();
+    List<Object> botEvents = events(BotEntity.persistenceId(BOT).id());
+    long placed = botEvents.stream().filter(BotEntity.OrderPlaced.class::isInstance).count();
+    long reachedVenue = book.orders().values().stream().filter(o -> o.venueOrderId() != null).count();
+    long partial = botEvents.stream().filter(BotEntity.OrderPartiallyFilled.class::isInstance).count();
+    System.out.printf("venue-fault trial: %d bars, %d bot orders, %d reached the venue, %d venue orders of the"
+            + " account, %d partial fills booked; faults injected: %s; duplicates: %d; open orders after: %d%n",
+        closes.length, placed, reachedVenue, venueOrderIds(BOT_ACCOUNT).size(), partial, faults.counts(),
+        venueOrderIds(BOT_ACCOUNT).size() - reachedVenue, view.openOrders().size());
+
+    assertThat(faults.counts()).as("every kind of fault was injected").allSatisfy((kind, n) ->
+        assertThat(n).as(kind).isPositive());
+    assertThat(view.openOrders()).isEmpty();
+    assertThat(book.openOrders()).isEmpty();
+    assertThat(book.orders().size()).as("each bot order is at most one venue-entity order").isLessThanOrEqualTo(
+        (int) placed);
+    assertThat(venueOrderIds(BOT_ACCOUNT)).as("no order reached the venue twice").hasSize((int) reachedVenue);
+    assertThat(partial).as("orders filled in two trades").isPositive();
+    booksEqualTheVenueAccount();
+  }
+
   // ---- the checks ----------------------------------------------------------------------------------------------
 
   /**
@@ -215,14 +261,18 @@ class CexRoutedBotTest {
   }
 
   private void start(RouteWrap wrap) {
-    Config config = ConfigFactory.parseString("""
+    start(wrap, "");
+  }
+
+  private void start(RouteWrap wrap, String extraConfig) {
+    Config config = ConfigFactory.parseString(extraConfig).withFallback(ConfigFactory.parseString("""
             pekko.loglevel = WARNING
             pekko.actor.provider = cluster
             pekko.remote.artery.canonical.hostname = "127.0.0.1"
             pekko.remote.artery.canonical.port = 0
             pekko.cluster.sharding.passivation.strategy = none
             swarm.cex.reconcile.poll-interval = 100ms
-            """)
+            """))
         .withFallback(JournalProfile.LOCAL.overlay(dataDir))
         .withFallback(ConfigFactory.load())
         .resolve();
@@ -233,7 +283,9 @@ class CexRoutedBotTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (cluster.selfMember().status() != MemberStatus.up() && System.nanoTime() < deadline) sleep(20);
     CexSettings cex = CexSettings.load(config, Map.of());
-    CexVenue botVenue = new CexVenue("simulated", exchange(BOT_ACCOUNT), false, cex.calls(), cex.retry(),
+    SimulatedExchange account = faults == null ? exchange(BOT_ACCOUNT)
+        : CexExchanges.simulated(engines, accounts, BOT_ACCOUNT, faults::beforeOperation);
+    CexVenue botVenue = new CexVenue("simulated", account, false, cex.calls(), cex.retry(),
         TokenBucket.of(new RateLimit(1000, 1000, Duration.ofMillis(100))), Duration.ofMillis(100));
     venue = botVenue;
     BotSettings wired = CexWiring.wire(system, new BotSettings(0, Duration.ofMillis(100), Duration.ofSeconds(1),
@@ -261,11 +313,11 @@ class CexRoutedBotTest {
   }
 
   private void runBars(int count) throws Exception {
-    for (int i = 0; i < count && next < CLOSES.length; i++) step();
+    for (int i = 0; i < count && next < closes.length; i++) step();
   }
 
   private void runBarsUntil(Predicate<BotView> condition) throws Exception {
-    while (next < CLOSES.length) {
+    while (next < closes.length) {
       step();
       if (condition.test(botView())) return;
     }
@@ -274,7 +326,7 @@ class CexRoutedBotTest {
 
   /** One lockstep step of one bar, as the replay driver runs it, with the maker quoting around the bar's close. */
   private void step() throws Exception {
-    int close = CLOSES[next];
+    int close = closes[next];
     quote(close);
     Bar bar = Bar.of("BTC-USD", T0 + next * BAR, String.valueOf(close), String.valueOf(close),
         String.valueOf(close), String.valueOf(close), "10");
@@ -284,8 +336,8 @@ class CexRoutedBotTest {
     if (evaluation.needsWarmUp()) {
       List<Bar> history = new ArrayList<>();
       for (int i = 0; i < next; i++) {
-        history.add(Bar.of("BTC-USD", T0 + i * BAR, String.valueOf(CLOSES[i]), String.valueOf(CLOSES[i]),
-            String.valueOf(CLOSES[i]), String.valueOf(CLOSES[i]), "10"));
+        history.add(Bar.of("BTC-USD", T0 + i * BAR, String.valueOf(closes[i]), String.valueOf(closes[i]),
+            String.valueOf(closes[i]), String.valueOf(closes[i]), "10"));
       }
       ack(bot().<StatusReply<Done>>ask(r -> new BotEntity.WarmUp(history, true, r), Duration.ofSeconds(10)));
       ack(bot().<StatusReply<BotEntity.Evaluation>>ask(
@@ -301,7 +353,7 @@ class CexRoutedBotTest {
   /** Quiet bars until the bot has booked everything the venue did. */
   private void settle() throws Exception {
     for (int i = 0; i < 3; i++) {
-      int close = CLOSES[CLOSES.length - 1];
+      int close = closes[closes.length - 1];
       quote(close);
       Bar bar = Bar.of("BTC-USD", T0 + (next + i) * BAR, String.valueOf(close), String.valueOf(close),
           String.valueOf(close), String.valueOf(close), "10");
@@ -357,18 +409,23 @@ class CexRoutedBotTest {
 
   // ---- the venue side ------------------------------------------------------------------------------------------
 
-  /** The maker's bid and ask one dollar either side of the close, deep enough for any bot order. */
+  /**
+   * The maker's book around the close: 1 BTC one dollar away, 50 more three dollars away on each side, so a bot's
+   * market order (a few BTC) fills in two trades.
+   */
   private void quote(int close) throws Exception {
     var trade = exchange(MAKER).getTradeService();
     for (LimitOrder q : quotes) trade.cancelOrder(q.getId());
     quotes.clear();
     for (OrderType type : List.of(OrderType.BID, OrderType.ASK)) {
-      BigDecimal price = BigDecimal.valueOf(close + (type == OrderType.BID ? -1 : 1));
-      LimitOrder order = new LimitOrder.Builder(type, BTC_USD).originalAmount(new BigDecimal("50")).limitPrice(price)
-          .build();
-      String id = trade.placeLimitOrder(order);
-      quotes.add(new LimitOrder.Builder(type, BTC_USD).id(id).originalAmount(order.getOriginalAmount())
-          .limitPrice(price).build());
+      for (int level = 1; level <= 2; level++) {
+        int away = level == 1 ? 1 : 3;
+        BigDecimal price = BigDecimal.valueOf(close + (type == OrderType.BID ? -away : away));
+        BigDecimal size = new BigDecimal(level == 1 ? "1" : "50");
+        String id = trade.placeLimitOrder(new LimitOrder.Builder(type, BTC_USD).originalAmount(size).limitPrice(price)
+            .build());
+        quotes.add(new LimitOrder.Builder(type, BTC_USD).id(id).originalAmount(size).limitPrice(price).build());
+      }
     }
   }
 
@@ -431,6 +488,49 @@ class CexRoutedBotTest {
     @Override
     public CompletionStage<RouteReport> cancel(String botId, long seq) {
       return route.cancel(botId, seq);
+    }
+  }
+
+  /**
+   * Faults for XChange's operation hook: every {@code every}-th operation of the bot's account fails, in turn with
+   * a rate limit (the venue's 429), a connection dropped before the call reaches the venue, or an answer that comes
+   * after the caller stopped waiting. A fixed rotation, so every kind is injected in every run.
+   */
+  private static final class VenueFaults {
+    private static final List<String> KINDS = List.of("429", "dropped", "late");
+    private final int every;
+    private final Duration lateBy;
+    private final java.util.concurrent.atomic.AtomicLong operations = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.Map<String, Integer> counts = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private volatile boolean active = true;
+
+    VenueFaults(int every, Duration lateBy) {
+      this.every = every;
+      this.lateBy = lateBy;
+      KINDS.forEach(k -> counts.put(k, 0));
+    }
+
+    void beforeOperation() {
+      if (!active) return;
+      long n = operations.incrementAndGet();
+      if (n % every != 0) return;
+      String kind = KINDS.get((int) ((n / every) % KINDS.size()));
+      counts.merge(kind, 1, Integer::sum);
+      switch (kind) {
+        case "429" -> throw new org.knowm.xchange.exceptions.RateLimitExceededException(
+            "HTTP 429 Too Many Requests (injected)");
+        case "dropped" -> throw new org.knowm.xchange.exceptions.ExchangeUnavailableException(
+            "connection reset (injected)");
+        default -> sleep(lateBy.toMillis());
+      }
+    }
+
+    void stop() {
+      active = false;
+    }
+
+    java.util.Map<String, Integer> counts() {
+      return java.util.Map.copyOf(counts);
     }
   }
 
