@@ -212,7 +212,7 @@ class NodeLossOnCassandraTest {
   private Path writeConfig(String name, String keyspace, List<String> includes, NodeProcess.Ports mine,
       List<NodeProcess.Ports> cluster) throws Exception {
     List<String> lines = new ArrayList<>(includes);
-    lines.add(CassandraTestNode.profile(server, keyspace, true).root().render(ConfigRenderOptions.concise()));
+    lines.add(hocon(CassandraTestNode.profile(server, keyspace, true)));
     lines.addAll(List.of(
         "pekko.remote.artery.canonical.port = " + mine.artery(),
         "swarm.management.port = " + mine.management(),
@@ -236,6 +236,14 @@ class NodeLossOnCassandraTest {
     Path file = dir.resolve(name + ".conf");
     Files.writeString(file, String.join("\n", lines) + "\n");
     return file;
+  }
+
+  /** A configuration as {@code path = value} lines, to follow the includes of a node's file. */
+  private static String hocon(Config config) {
+    return config.entrySet().stream().map(e -> "\"" + String.join("\".\"",
+            com.typesafe.config.ConfigUtil.splitPath(e.getKey())) + "\" = " + e.getValue().render(
+            ConfigRenderOptions.concise()))
+        .sorted().collect(Collectors.joining("\n"));
   }
 
   /** {@value #DAYS} days of 5-minute bars of the two instruments the bot templates trade, swinging so that bots trade. */
@@ -309,14 +317,16 @@ class NodeLossOnCassandraTest {
   private void await(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
     while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
+      boolean died = nodes.stream().anyMatch(n -> !n.alive() && !n.killed());
+      if (died || System.nanoTime() > deadline) {
         StringBuilder logs = new StringBuilder();
         for (NodeProcess n : nodes) {
           String text = n.logText();
           logs.append("\n--- ").append(n.name).append(" (alive: ").append(n.alive()).append(") last log lines:\n")
               .append(text.substring(Math.max(0, text.length() - 4000)));
         }
-        throw new AssertionError("timed out after " + limit + " waiting until " + what + logs);
+        throw new AssertionError((died ? "a node died" : "timed out after " + limit) + " waiting until " + what
+            + logs);
       }
       Thread.sleep(100);
     }
