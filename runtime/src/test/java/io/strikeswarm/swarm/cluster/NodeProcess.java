@@ -18,6 +18,7 @@ final class NodeProcess implements AutoCloseable {
   final Ports ports;
   final Path log;
   private final Process process;
+  private volatile boolean killed;
 
   /** The ports a node listens on, all picked free on 127.0.0.1. */
   record Ports(int artery, int management, int http) {
@@ -53,12 +54,18 @@ final class NodeProcess implements AutoCloseable {
     return process.pid();
   }
 
+  /** Whether this node was SIGKILLed on purpose (by {@link #kill()}). */
+  boolean killed() {
+    return killed;
+  }
+
   boolean alive() {
     return process.isAlive();
   }
 
   /** SIGKILL: no shutdown hook, no leaving the cluster; the others must notice and down it. */
   void kill() throws InterruptedException {
+    killed = true;
     process.destroyForcibly();
     process.waitFor(10, TimeUnit.SECONDS);
   }
