@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Kubernetes objects as JSON trees: rendered from a kustomization by {@code kubectl kustomize} (kustomize v5 inside
- * kubectl; the machine image has kubectl), or read from a plain YAML file.
+ * Kubernetes objects as JSON trees: rendered from a kustomization by {@code kubectl kustomize} (kustomize v5.5 inside
+ * the kubectl the project pins, {@link PinnedKubectl}), or read from a plain YAML file.
  */
 record Manifests(List<JsonObject> objects) {
   static final Path K8S = Path.of("").toAbsolutePath();
@@ -91,11 +91,6 @@ record Manifests(List<JsonObject> objects) {
 
   /** kubectl from PATH (the machine image ships it as Debian's package `kubectl`). */
   private static String kubectl() {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      Path candidate = Path.of(dir, "kubectl");
-      if (Files.isExecutable(candidate)) return candidate.toString();
-    }
-    throw new IllegalStateException("kubectl is not on PATH: the manifests are rendered with `kubectl kustomize` "
-        + "(install the Debian package kubectl)");
+    return PinnedKubectl.path().toString();
   }
 }
