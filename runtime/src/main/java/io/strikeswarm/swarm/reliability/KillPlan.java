@@ -45,8 +45,9 @@ final class KillPlan {
     if (killsLeft < 1) throw new IllegalArgumentException("no kill left to plan");
     boolean starting = random.nextInt(STARTING_ONE_IN) == 0;
     long delay = random.nextLong(Math.max(1, startupMillis));
-    // On average the remaining bars are shared evenly between this kill, the later ones and the final run.
-    long share = Math.max(1, 2 * barTimesLeft / (killsLeft + 1));
+    // On average the remaining bars are shared evenly between this kill, the later ones and the final run; at most
+    // this kill takes 2 / (kills left + 2) of them, so the last one still leaves bars to the final run.
+    long share = Math.max(1, 2 * barTimesLeft / (killsLeft + 2));
     long advance = 1 + random.nextLong(share);
     int jitter = random.nextInt(MAX_JITTER_MILLIS + 1);
     return starting ? new Point(Phase.STARTING, delay, 0, 0) : new Point(Phase.TRADING, 0, advance, jitter);

@@ -14,10 +14,14 @@ public record Launcher(Path java, String classpath, List<String> jvmOptions) {
     jvmOptions = List.copyOf(jvmOptions);
   }
 
+  /**
+   * Children start many times and live seconds each: the client compiler alone (C1) halves their start-up here, and
+   * what they run is the same code, so the trials test the same thing.
+   */
   public static Launcher ofThisJvm() {
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     return new Launcher(Path.of(System.getProperty("java.home"), "bin", "java"), classpath,
-        List.of("-Xmx512m", "-XX:+UseSerialGC"));
+        List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
   }
 
   List<String> command(List<String> swarmArgs) {

@@ -31,6 +31,14 @@ public final class ReliabilityRun {
         passed &= crash.passed();
       }
     }
+    if (options.trials().contains(ReliabilityOptions.BAD_DATA)) {
+      out.println("bad market data: corrupting a copy of " + BadDataTrial.BASE + " and reading it three ways");
+      out.flush();
+      BadDataReport bad = new BadDataTrial(options.work().resolve("bad-data"), options.seed(), Launcher.ofThisJvm())
+          .run();
+      summary.append(bad.render());
+      passed &= bad.passed();
+    }
     summary.append("venue faults: not injected yet (the simulated venue fills synchronously; the fault hook is "
         + "described in docs/reliability.md)\n");
     out.println();
