@@ -314,7 +314,7 @@ public final class SwarmCli implements Callable<Integer> {
         throw new BadOption("reliability: " + e.getMessage());
       }
       return io.strikeswarm.swarm.reliability.ReliabilityRun.run(options, parent.overrides(),
-          spec.commandLine().getOut()) ? 0 : EXIT_FAILED;
+          spec.commandLine().getOut()).passed() ? 0 : EXIT_FAILED;
     }
   }
 

@@ -13,38 +13,43 @@ import java.time.Duration;
 public final class ReliabilityRun {
   private ReliabilityRun() {}
 
-  /** Returns whether every check passed. */
-  public static boolean run(ReliabilityOptions options, Config overrides, PrintWriter out) throws Exception {
+  /** What the trials found; a trial not run is null. */
+  public record Result(CrashReport crash, BadDataReport badData) {
+    public boolean passed() {
+      return (crash == null || crash.passed()) && (badData == null || badData.passed());
+    }
+  }
+
+  public static Result run(ReliabilityOptions options, Config overrides, PrintWriter out) throws Exception {
     BacktestRunner.emptyDirectory(options.work());
     out.printf("reliability: seed %d (repeat with --seed %d); work in %s%n", options.seed(), options.seed(),
         options.work());
     out.flush();
-    boolean passed = true;
+    CrashReport crash = null;
+    BadDataReport bad = null;
     StringBuilder summary = new StringBuilder();
     try (Codec codec = new Codec(options.work())) {
       if (options.trials().contains(ReliabilityOptions.CRASH)) {
         CrashTrials.Settings settings = new CrashTrials.Settings(options.kills(), options.seed(), options.data(),
             options.longBots(), options.shortBots(), options.work().resolve("crash"), overrides,
             Launcher.ofThisJvm(), Duration.ofMinutes(30));
-        CrashReport crash = new CrashTrials(settings, codec.reader(), out).run();
+        crash = new CrashTrials(settings, codec.reader(), out).run();
         summary.append(crash.render());
-        passed &= crash.passed();
       }
     }
     if (options.trials().contains(ReliabilityOptions.BAD_DATA)) {
       out.println("bad market data: corrupting a copy of " + BadDataTrial.BASE + " and reading it three ways");
       out.flush();
-      BadDataReport bad = new BadDataTrial(options.work().resolve("bad-data"), options.seed(), Launcher.ofThisJvm())
-          .run();
+      bad = new BadDataTrial(options.work().resolve("bad-data"), options.seed(), Launcher.ofThisJvm()).run();
       summary.append(bad.render());
-      passed &= bad.passed();
     }
     summary.append("venue faults: not injected yet (the simulated venue fills synchronously; the fault hook is "
         + "described in docs/reliability.md)\n");
     out.println();
     out.print(summary);
-    out.println("reliability: " + (passed ? "PASSED" : "FAILED"));
+    Result result = new Result(crash, bad);
+    out.println("reliability: " + (result.passed() ? "PASSED" : "FAILED"));
     out.flush();
-    return passed;
+    return result;
   }
 }
