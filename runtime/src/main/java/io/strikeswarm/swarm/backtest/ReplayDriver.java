@@ -40,7 +40,9 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
  *       (every bot cancels, flattens at that bar's close) before the next step.</li>
  * </ol>
  * A bot whose market memory is behind its journal (fresh start, restart elsewhere, a step cut short) is warmed up
- * from the timeline before it trades again. Nothing here reads the wall clock except the progress display.
+ * from the timeline before it trades again. A HALTED the driver did not cause itself — the operator's kill switch, or
+ * a halt a restart finds — is made true of every bot (halted, orders cancelled, flat) before another bar is traded.
+ * Nothing here reads the wall clock except the progress display.
  */
 public final class ReplayDriver {
   /** How many bars one warm-up message carries (keeps messages small enough for remoting). */
