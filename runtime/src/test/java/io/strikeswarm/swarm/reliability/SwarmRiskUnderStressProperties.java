@@ -154,6 +154,28 @@ class SwarmRiskUnderStressProperties {
     }
   }
 
+  /**
+   * The checks above can fail: the same real run, with the bar the breaker tripped at taken out of the equity the
+   * driver reported (as if a step had skipped it), no longer matches the master's changes bar for bar.
+   */
+  @net.jqwik.api.Example
+  void theBarByBarCheckCatchesASkippedBar() {
+    Scenario s = new Scenario(42, 80, 20, 25, new BigDecimal("0.005"), new BigDecimal("0.9"), BigDecimal.valueOf(5), 7);
+    try (StressSwarm swarm = StressSwarm.start(config(s))) {
+      ReplayDriver.Outcome outcome = swarm.driver(s.stepBars()).run(timeline(s));
+      List<Master.TradingStateChanged> changes = swarm.events(Master.PERSISTENCE_ID.id()).stream()
+          .filter(e -> e instanceof Master.TradingStateChanged).map(e -> (Master.TradingStateChanged) e).toList();
+      limitsFollowThePureRulesAtEveryBar(s, outcome, changes);
+      long tripped = changes.get(0).change().timeMs();
+
+      List<ReplayDriver.EquitySample> skipped = outcome.equity().stream().filter(e -> e.timeMs() != tripped).toList();
+      ReplayDriver.Outcome planted = new ReplayDriver.Outcome(skipped, outcome.riskChanges(), outcome.botBars(),
+          outcome.steps(), outcome.warmUps(), outcome.replayNanos());
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> limitsFollowThePureRulesAtEveryBar(s, planted, changes))
+          .isInstanceOf(AssertionError.class).hasMessageContaining("changes of trading state, bar by bar");
+    }
+  }
+
   /** The driver's equity at each bar, through the pure rules, gives exactly the changes the master made. */
   private static void limitsFollowThePureRulesAtEveryBar(Scenario s, ReplayDriver.Outcome outcome,
       List<Master.TradingStateChanged> changes) {
