@@ -56,7 +56,7 @@ public final class JournalAudit {
     List<String> twice = new ArrayList<>();
     Set<String> placedAnywhere = new HashSet<>();
     Map<String, Long> lastBar = new HashMap<>();
-    long[] counts = new long[4]; // orders, fills, cancels, bars
+    Counts counts = new Counts();
     byId.forEach((pid, journal) -> {
       checkSequence(pid, journal, lost);
       String botId = journal.get(0).botId();
@@ -69,7 +69,7 @@ public final class JournalAudit {
             + (last == Long.MIN_VALUE ? "no bar" : Long.toString(last)));
       }
     });
-    return new Findings(byId.size(), rows.size(), counts[0], counts[1], counts[2], counts[3], lost, twice);
+    return new Findings(byId.size(), rows.size(), counts.orders, counts.fills, counts.cancels, counts.bars, lost, twice);
   }
 
   private static void checkSequence(String pid, List<JournalRow> journal, List<String> lost) {
@@ -85,7 +85,7 @@ public final class JournalAudit {
 
   /** Checks one bot's journal; returns the last bar time it observed. */
   private static long checkBot(String botId, List<JournalRow> journal, Set<String> placedAnywhere, List<String> lost,
-      List<String> twice, long[] counts) {
+      List<String> twice, Counts counts) {
     Set<String> open = new HashSet<>();
     Set<String> done = new HashSet<>();
     long placed = 0;
@@ -101,17 +101,17 @@ public final class JournalAudit {
         else if (!id.equals(expected)) twice.add(at + "order " + id + " placed where " + expected + " was next");
         open.add(id);
         placed++;
-        counts[0]++;
+        counts.orders++;
       } else if (e instanceof BotEntity.OrderFilled f) {
         closeOrder(at, "filled", f.orderId(), open, done, lost, twice);
-        counts[1]++;
+        counts.fills++;
       } else if (e instanceof BotEntity.OrderCancelled c) {
         closeOrder(at, "cancelled", c.orderId(), open, done, lost, twice);
-        counts[2]++;
+        counts.cancels++;
       } else if (e instanceof BotEntity.MarketObserved m) {
         if (m.timeMs() <= lastBar) twice.add(at + "bar " + m.timeMs() + " observed after bar " + lastBar);
         lastBar = Math.max(lastBar, m.timeMs());
-        counts[3]++;
+        counts.bars++;
       } else {
         long transfer = transferSeq(e);
         if (transfer >= 0) {
@@ -133,6 +133,14 @@ public final class JournalAudit {
     } else {
       lost.add(at + "order " + orderId + " " + what + " but never placed");
     }
+  }
+
+  /** What the audit went through, for the report. */
+  private static final class Counts {
+    long orders;
+    long fills;
+    long cancels;
+    long bars;
   }
 
   private static long transferSeq(Object e) {

@@ -8,7 +8,6 @@ import io.strikeswarm.bots.domain.BotStatus;
 import io.strikeswarm.bots.domain.TradingState;
 import io.strikeswarm.bots.entity.BotEntity;
 import io.strikeswarm.bots.entity.BotView;
-import io.strikeswarm.master.Master;
 import io.strikeswarm.master.risk.SwarmRisk;
 import io.strikeswarm.swarm.NodeConfig;
 import io.strikeswarm.swarm.SwarmClient;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.strikeswarm.bots.domain.Bar;
 import io.strikeswarm.bots.domain.BotStatus;
-import io.strikeswarm.bots.domain.ClosedTrade;
 import io.strikeswarm.bots.domain.FillTiming;
 import io.strikeswarm.bots.domain.Money;
 import io.strikeswarm.bots.domain.Order;
