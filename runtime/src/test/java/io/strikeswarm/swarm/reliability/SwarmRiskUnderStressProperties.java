@@ -38,6 +38,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.statistics.Statistics;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 
@@ -60,6 +61,7 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
  *       liquidation at exactly the margin and the books: {@code RiskInvariantsTest} in bots, on the pure trader.)</li>
  * </ul>
  */
+@Tag("slow")
 class SwarmRiskUnderStressProperties {
   private static final long T0 = 1_704_139_200_000L; // 2024-01-01T20:00:00Z: the paths cross a UTC midnight
   private static final long BAR = 300_000L;
@@ -81,7 +83,7 @@ class SwarmRiskUnderStressProperties {
         Arbitraries.of(1, 7, 40)).as(Scenario::new);
   }
 
-  @Property(tries = 12)
+  @Property(tries = 10)
   void noLimitIsExceededBeyondOneBarsGapAndTheBreakerLeavesNothingOpen(@ForAll("scenarios") Scenario s) {
     List<Bar> timeline = timeline(s);
     try (StressSwarm swarm = StressSwarm.start(config(s))) {
@@ -106,7 +108,7 @@ class SwarmRiskUnderStressProperties {
    * so every bot has cancelled its orders and closed its position at the last close before the kill switch, and
    * trades nothing after it.
    */
-  @Property(tries = 6)
+  @Property(tries = 5)
   void theKillSwitchStopsEveryEntryAtOnceAndLeavesNoOrderAndNoPosition(@ForAll("scenarios") Scenario s,
       @ForAll @net.jqwik.api.constraints.IntRange(min = 20, max = 200) int killAtBar) {
     Scenario quiet = new Scenario(s.seed(), s.sigmaBps(), s.jumpPerThousand(), s.maxJumpPct(), new BigDecimal("0.9"),
