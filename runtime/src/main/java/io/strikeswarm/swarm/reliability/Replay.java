@@ -21,13 +21,16 @@ import java.util.TreeMap;
 public final class Replay {
   private Replay() {}
 
-  /** Each bot's view after all its events, as {@code GetState} would answer it. */
+  /**
+   * Each directional bot's view after all its events, as {@code GetState} would answer it. AMM bots keep a journal of
+   * their own kind under the same prefix and are left out.
+   */
   public static Map<String, BotView> bots(List<JournalRow> rows) {
     Map<String, BotState> states = new TreeMap<>();
     Map<String, Long> last = new TreeMap<>();
     for (JournalRow row : rows) {
       String botId = row.botId();
-      if (botId == null) continue;
+      if (botId == null || !(row.event() instanceof BotEntity.Event)) continue;
       states.put(botId, states.getOrDefault(botId, BotState.empty(botId)).apply((BotEntity.Event) row.event()));
       last.put(botId, row.sequenceNr());
     }
