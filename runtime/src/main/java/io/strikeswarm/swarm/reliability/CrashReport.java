@@ -20,11 +20,20 @@ public record CrashReport(long seed, int killsPlanned, List<Trial> trials, Journ
   }
 
   /** One kill and the checks after it. */
+  /**
+   * @param leftovers rows only an uncommitted read sees, left by the killed process (see
+   *     {@link JournalReader#uncommitted}): their journals cannot write that sequence number again
+   */
   public record Trial(int index, KillPlan.Point point, boolean killed, int exitCode, boolean servedBeforeKill,
       long barTimesDone, int barsAcknowledged, JournalAudit.Findings findings, RecoveryCheck.Result recovery,
-      List<String> books) {
+      List<String> books, List<String> leftovers) {
+    public Trial {
+      books = List.copyOf(books);
+      leftovers = List.copyOf(leftovers);
+    }
+
     public boolean passed() {
-      return findings.clean() && recovery.mismatches().isEmpty() && books.isEmpty();
+      return findings.clean() && recovery.mismatches().isEmpty() && books.isEmpty() && leftovers.isEmpty();
     }
 
     String describe() {
@@ -32,10 +41,11 @@ public record CrashReport(long seed, int killsPlanned, List<Trial> trials, Journ
           + (point.phase() == KillPlan.Phase.STARTING ? (servedBeforeKill ? " (API already up)" : " (before the API)")
               : ", at bar time " + barTimesDone)
           : "ran to the end before its kill (exit " + exitCode + ")";
-      return String.format("trial %2d: %s; journal: %d events in %d journals, lost %d, twice %d; %d bots recovered, "
-              + "%d differ from replay; %d books unbalanced%s", index, what, findings.events(),
-          findings.persistenceIds(), findings.lost().size(), findings.twice().size(), recovery.bots(),
-          recovery.mismatches().size(), books.size(), passed() ? "" : " -- FAILED: " + problems());
+      return String.format("trial %2d: %s; journal: %d events in %d journals, lost %d, twice %d, uncommitted rows "
+              + "left %d; %d bots recovered, %d differ from replay; %d books unbalanced%s", index, what,
+          findings.events(), findings.persistenceIds(), findings.lost().size(), findings.twice().size(),
+          leftovers.size(), recovery.bots(), recovery.mismatches().size(), books.size(),
+          passed() ? "" : " -- FAILED: " + problems());
     }
 
     List<String> problems() {
@@ -43,6 +53,7 @@ public record CrashReport(long seed, int killsPlanned, List<Trial> trials, Journ
       all.addAll(findings.twice());
       all.addAll(recovery.mismatches());
       all.addAll(books);
+      leftovers.forEach(l -> all.add("uncommitted row left by the killed process, locked for good: " + l));
       return all;
     }
   }
@@ -77,6 +88,11 @@ public record CrashReport(long seed, int killsPlanned, List<Trial> trials, Journ
     return trials.stream().mapToLong(t -> t.findings().events()).sum() + last.events();
   }
 
+  /** Rows a killed process left uncommitted that stayed behind after the database was opened again. */
+  public long leftovers() {
+    return trials.stream().mapToLong(t -> t.leftovers().size()).sum();
+  }
+
   public long unbalancedBooks() {
     return trials.stream().mapToLong(t -> t.books().size()).sum() + lastBooks.size();
   }
@@ -94,6 +110,8 @@ public record CrashReport(long seed, int killsPlanned, List<Trial> trials, Journ
     out.append(String.format("  journals audited after every kill and at the end: %,d events; lost %d, twice %d "
         + "(orders placed %,d, filled %,d, cancelled %,d in the final journal)%n", eventsAudited(), lost(), twice(),
         last.orders(), last.fills(), last.cancels()));
+    out.append(String.format("  uncommitted rows a killed process left in the journal (locked for good): %d%n",
+        leftovers()));
     out.append(String.format("  bots recovered from snapshot + events and compared with a full replay: %,d, "
         + "differing %d; books unbalanced: %d%n", botsRecovered(), recoveryMismatches(), unbalancedBooks()));
     out.append(String.format("  final ledger vs an uninterrupted run: %s (%,d trades); bot journals equal event for "

@@ -95,7 +95,9 @@ public final class CrashTrials {
       if (life.startupMillis() > 0) startup = life.startupMillis();
       if (life.barTimesDone() >= 0) done = life.barTimesDone();
       List<JournalRow> rows = reader.read(crashedDir);
-      CrashReport.Trial trial = check(i, point, life, rows, committedAtLeast(rows, market, life.acknowledgedMs()));
+      List<String> leftovers = reader.uncommitted(crashedDir);
+      CrashReport.Trial trial = check(i, point, life, rows, leftovers,
+          committedAtLeast(rows, market, life.acknowledgedMs()));
       trials.add(trial);
       console.println(trial.describe());
       console.flush();
@@ -181,12 +183,12 @@ public final class CrashTrials {
   }
 
   private CrashReport.Trial check(int index, KillPlan.Point point, Life life, List<JournalRow> rows,
-      Map<String, Long> committedAtLeast) {
+      List<String> leftovers, Map<String, Long> committedAtLeast) {
     JournalAudit.Findings findings = JournalAudit.audit(rows, committedAtLeast);
     RecoveryCheck.Result recovered = RecoveryCheck.run(settings.work().resolve("crashed"), Replay.bots(rows),
         RECOVERY_ASK);
     return new CrashReport.Trial(index, point, life.killed(), life.exitCode(), life.servedBeforeKill(),
-        life.barTimesDone(), committedAtLeast.size(), findings, recovered, Replay.unbalancedBooks(rows));
+        life.barTimesDone(), committedAtLeast.size(), findings, recovered, Replay.unbalancedBooks(rows), leftovers);
   }
 
   /**

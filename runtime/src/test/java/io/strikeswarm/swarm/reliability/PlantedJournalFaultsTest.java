@@ -57,6 +57,7 @@ class PlantedJournalFaultsTest {
   @Test
   void aJournalNoCrashTouchedIsCleanAndItsBotsRecoverToTheirReplay() {
     assertThat(JournalAudit.audit(rows).clean()).isTrue();
+    assertThat(codec.reader().uncommitted(journal)).isEmpty();
     assertThat(Ledger.trades(rows)).isNotEmpty();
     assertThat(rows).anyMatch(r -> r.event() instanceof BotEntity.OrderPlaced);
     RecoveryCheck.Result recovered = RecoveryCheck.run(journal, Replay.bots(rows), java.time.Duration.ofSeconds(30));
