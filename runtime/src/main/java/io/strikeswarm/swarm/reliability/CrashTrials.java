@@ -34,6 +34,8 @@ public final class CrashTrials {
   private static final Duration START_LIMIT = Duration.ofMinutes(3);
   private static final Duration POLL = Duration.ofMillis(20);
   private static final Duration RECOVERY_ASK = Duration.ofSeconds(30);
+  /** Until a start has been timed: the window a kill while starting is drawn from. */
+  private static final long TYPICAL_STARTUP_MILLIS = 4_000;
 
   /**
    * @param kills      how many times to SIGKILL the swarm before letting it finish
@@ -77,18 +79,15 @@ public final class CrashTrials {
 
     Path referenceDir = work.resolve("reference");
     long end = market.timeline().get(market.timeline().size() - 1).timeMs();
-    Finished reference = runToTheEnd("reference", referenceDir, config, market, end);
-    String referenceLedger = Ledger.csv(reference.rows());
-    Files.writeString(work.resolve("reference-trades.csv"), referenceLedger, StandardCharsets.UTF_8);
-    console.printf("reference: uninterrupted run, %d events, %d trades, journal %s%n", reference.rows().size(),
-        Ledger.trades(reference.rows()).size(), reference.findings().clean() ? "clean" : "NOT CLEAN");
-    console.flush();
+    // The uninterrupted run shares nothing with the crashed one but the input: it runs alongside the kills.
+    ChildSwarm referenceRun = ChildSwarm.start(settings.launcher(), args(referenceDir, config),
+        work.resolve("logs"), "reference");
 
     Path crashedDir = work.resolve("crashed");
     KillPlan plan = new KillPlan(settings.seed());
     List<CrashReport.Trial> trials = new ArrayList<>();
     long done = 0;
-    long startup = Math.max(1_000, reference.startupMillis());
+    long startup = TYPICAL_STARTUP_MILLIS;
     for (int i = 1; i <= settings.kills(); i++) {
       KillPlan.Point point = plan.next(settings.kills() - i + 1, totalTimes - done, startup);
       Life life = liveAndDie(i, point, crashedDir, config);
@@ -104,7 +103,15 @@ public final class CrashTrials {
       if (!life.killed()) break; // it ran to the end first: nothing is left to interrupt
     }
 
-    Finished last = runToTheEnd("final", crashedDir, config, market, end);
+    Finished reference = finish(referenceRun, "reference", referenceDir, market, end);
+    String referenceLedger = Ledger.csv(reference.rows());
+    Files.writeString(work.resolve("reference-trades.csv"), referenceLedger, StandardCharsets.UTF_8);
+    console.printf("reference: uninterrupted run, %d events, %d trades, journal %s%n", reference.rows().size(),
+        Ledger.trades(reference.rows()).size(), reference.findings().clean() ? "clean" : "NOT CLEAN");
+    console.flush();
+
+    Finished last = finish(ChildSwarm.start(settings.launcher(), args(crashedDir, config), work.resolve("logs"),
+        "final"), "final", crashedDir, market, end);
     String ledger = Ledger.csv(last.rows());
     Files.writeString(work.resolve("crashed-trades.csv"), ledger, StandardCharsets.UTF_8);
     RecoveryCheck.Result recovered = RecoveryCheck.run(crashedDir, Replay.bots(last.rows()), RECOVERY_ASK);
@@ -114,20 +121,19 @@ public final class CrashTrials {
         Ledger.trades(last.rows()).size(), botsOf(last.rows()), journalDifferences, work);
   }
 
-  private record Finished(List<JournalRow> rows, JournalAudit.Findings findings, long startupMillis) {}
+  private record Finished(List<JournalRow> rows, JournalAudit.Findings findings) {}
 
-  /** Runs a child swarm to the end of the data; it must exit 0 by itself with every bar committed. */
-  private Finished runToTheEnd(String name, Path dataDir, Path config, MarketData market, long end)
+  /** Waits for a child swarm to trade to the end of the data; it must exit 0 by itself with every bar committed. */
+  private Finished finish(ChildSwarm started, String name, Path dataDir, MarketData market, long end)
       throws InterruptedException {
-    try (ChildSwarm child = ChildSwarm.start(settings.launcher(), args(dataDir, config), settings.work().resolve("logs"),
-        name)) {
+    try (ChildSwarm child = started) {
       int code = child.awaitExit(settings.runLimit());
       if (code != 0) {
         throw new IllegalStateException("the " + name + " run exited with " + code + " (see "
             + settings.work().resolve("logs").resolve(name + ".err") + ")");
       }
       List<JournalRow> rows = reader.read(dataDir);
-      return new Finished(rows, JournalAudit.audit(rows, committedAtLeast(rows, market, end)), child.startupMillis());
+      return new Finished(rows, JournalAudit.audit(rows, committedAtLeast(rows, market, end)));
     }
   }
 
