@@ -11,12 +11,13 @@ import java.util.List;
  */
 public record CrashReport(long seed, int killsPlanned, List<Trial> trials, JournalAudit.Findings reference,
     JournalAudit.Findings last, RecoveryCheck.Result lastRecovery, List<String> lastBooks, boolean ledgerIdentical,
-    int trades, int bots, List<String> journalDifferences, Path work) {
+    int trades, int bots, List<String> journalDifferences, List<String> runFailures, Path work) {
 
   public CrashReport {
     trials = List.copyOf(trials);
     lastBooks = List.copyOf(lastBooks);
     journalDifferences = List.copyOf(journalDifferences);
+    runFailures = List.copyOf(runFailures);
   }
 
   /** One kill and the checks after it. */
@@ -100,7 +101,7 @@ public record CrashReport(long seed, int killsPlanned, List<Trial> trials, Journ
   public boolean passed() {
     return trials.stream().allMatch(Trial::passed) && reference.clean() && last.clean()
         && lastRecovery.mismatches().isEmpty() && lastBooks.isEmpty() && ledgerIdentical
-        && journalDifferences.isEmpty();
+        && journalDifferences.isEmpty() && runFailures.isEmpty();
   }
 
   public String render() {
@@ -118,6 +119,7 @@ public record CrashReport(long seed, int killsPlanned, List<Trial> trials, Journ
         + "event: %d of %d%n", ledgerIdentical ? "byte-identical" : "DIFFERENT", trades,
         bots - journalDifferences.size(), bots));
     journalDifferences.stream().limit(5).forEach(d -> out.append("    ").append(d).append('\n'));
+    runFailures.forEach(f -> out.append("  ").append(f).append('\n'));
     List<String> problems = new ArrayList<>(reference.lost());
     problems.addAll(reference.twice());
     problems.addAll(last.lost());

@@ -80,9 +80,15 @@ public final class CrashTrials {
     Path referenceDir = work.resolve("reference");
     long end = market.timeline().get(market.timeline().size() - 1).timeMs();
     // The uninterrupted run shares nothing with the crashed one but the input: it runs alongside the kills.
-    ChildSwarm referenceRun = ChildSwarm.start(settings.launcher(), args(referenceDir, config),
-        work.resolve("logs"), "reference");
+    try (ChildSwarm referenceRun = ChildSwarm.start(settings.launcher(), args(referenceDir, config),
+        work.resolve("logs"), "reference")) {
+      return runTrials(market, totalTimes, end, config, referenceRun, referenceDir);
+    }
+  }
 
+  private CrashReport runTrials(MarketData market, long totalTimes, long end, Path config, ChildSwarm referenceRun,
+      Path referenceDir) throws IOException, InterruptedException {
+    Path work = settings.work();
     Path crashedDir = work.resolve("crashed");
     KillPlan plan = new KillPlan(settings.seed());
     List<CrashReport.Trial> trials = new ArrayList<>();
@@ -116,24 +122,34 @@ public final class CrashTrials {
     Files.writeString(work.resolve("crashed-trades.csv"), ledger, StandardCharsets.UTF_8);
     RecoveryCheck.Result recovered = RecoveryCheck.run(crashedDir, Replay.bots(last.rows()), RECOVERY_ASK);
     List<String> journalDifferences = botJournalDifferences(reference.rows(), last.rows());
+    List<String> failures = new ArrayList<>();
+    if (reference.failure() != null) failures.add(reference.failure());
+    if (last.failure() != null) failures.add(last.failure());
     return new CrashReport(settings.seed(), settings.kills(), trials, reference.findings(), last.findings(),
         recovered, Replay.unbalancedBooks(last.rows()), referenceLedger.equals(ledger),
-        Ledger.trades(last.rows()).size(), botsOf(last.rows()), journalDifferences, work);
+        Ledger.trades(last.rows()).size(), botsOf(last.rows()), journalDifferences, failures, work);
   }
 
-  private record Finished(List<JournalRow> rows, JournalAudit.Findings findings) {}
+  /** A run left to finish: its journal, the audit of it, and why it did not end well (null when it did). */
+  private record Finished(List<JournalRow> rows, JournalAudit.Findings findings, String failure) {}
 
-  /** Waits for a child swarm to trade to the end of the data; it must exit 0 by itself with every bar committed. */
+  /**
+   * Waits for a child swarm to trade to the end of the data; it must exit 0 by itself with every bar committed. One
+   * that does not is a finding like any other, with the last words of its log; its journal is still audited.
+   */
   private Finished finish(ChildSwarm started, String name, Path dataDir, MarketData market, long end)
-      throws InterruptedException {
+      throws InterruptedException, IOException {
     try (ChildSwarm child = started) {
       int code = child.awaitExit(settings.runLimit());
+      String failure = null;
       if (code != 0) {
-        throw new IllegalStateException("the " + name + " run exited with " + code + " (see "
-            + settings.work().resolve("logs").resolve(name + ".err") + ")");
+        Path err = settings.work().resolve("logs").resolve(name + ".err");
+        List<String> said = Files.readAllLines(err).stream().filter(l -> l.startsWith("swarm: ")).toList();
+        failure = "the " + name + " run exited with " + code + (said.isEmpty() ? "" : ": " + said.get(said.size() - 1))
+            + " (log: " + err + ")";
       }
       List<JournalRow> rows = reader.read(dataDir);
-      return new Finished(rows, JournalAudit.audit(rows, committedAtLeast(rows, market, end)));
+      return new Finished(rows, JournalAudit.audit(rows, committedAtLeast(rows, market, end)), failure);
     }
   }
 
