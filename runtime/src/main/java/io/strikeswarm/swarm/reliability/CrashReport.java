@@ -34,14 +34,16 @@ public record CrashReport(long seed, int killsPlanned, List<Trial> trials, Journ
     }
 
     public boolean passed() {
-      return findings.clean() && recovery.mismatches().isEmpty() && books.isEmpty() && leftovers.isEmpty();
+      return (killed || exitCode == 0) && findings.clean() && recovery.mismatches().isEmpty() && books.isEmpty()
+          && leftovers.isEmpty();
     }
 
     String describe() {
       String what = killed ? "SIGKILL (exit " + exitCode + ") " + point.describe()
           + (point.phase() == KillPlan.Phase.STARTING ? (servedBeforeKill ? " (API already up)" : " (before the API)")
               : ", at bar time " + barTimesDone)
-          : "ran to the end before its kill (exit " + exitCode + ")";
+          : exitCode == 0 ? "ran to the end before its kill" : "stopped by itself before its kill, exit " + exitCode
+              + " (its log says why)";
       return String.format("trial %2d: %s; journal: %d events in %d journals, lost %d, twice %d, uncommitted rows "
               + "left %d; %d bots recovered, %d differ from replay; %d books unbalanced%s", index, what,
           findings.events(), findings.persistenceIds(), findings.lost().size(), findings.twice().size(),
@@ -50,7 +52,9 @@ public record CrashReport(long seed, int killsPlanned, List<Trial> trials, Journ
     }
 
     List<String> problems() {
-      List<String> all = new ArrayList<>(findings.lost());
+      List<String> all = new ArrayList<>();
+      if (!killed && exitCode != 0) all.add("the swarm stopped by itself with exit " + exitCode);
+      all.addAll(findings.lost());
       all.addAll(findings.twice());
       all.addAll(recovery.mismatches());
       all.addAll(books);
