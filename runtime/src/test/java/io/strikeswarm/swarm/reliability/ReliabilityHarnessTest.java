@@ -38,6 +38,9 @@ class ReliabilityHarnessTest {
 
     String report = "seed " + seed + ":\n" + console;
     CrashReport crash = result.crash();
+    // First, so that this known failure names itself: H2 kept a row the killed process left uncommitted, locked for
+    // good (docs/reliability.md, "What the first long run found"); the runs after it cannot finish.
+    assertThat(crash.leftovers()).as("uncommitted rows a killed process left in H2; %s", report).isZero();
     assertThat(crash.kills()).as(report).isEqualTo(kills);
     assertThat(crash.lost()).as(report).isZero();
     assertThat(crash.twice()).as(report).isZero();
