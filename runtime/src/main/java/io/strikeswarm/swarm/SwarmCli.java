@@ -44,7 +44,7 @@ import picocli.CommandLine.Parameters;
         SwarmCli.Roster.class, SwarmCli.Rebalance.class, SwarmCli.Pause.class,
         SwarmCli.Resume.class, SwarmCli.Retire.class, SwarmCli.Backtest.class, SwarmCli.BenchBacktest.class,
         SwarmCli.BenchJournal.class, SwarmCli.BenchAmm.class, SwarmCli.BenchBook.class, BenchCommands.Actors.class,
-        BenchCommands.Memory.class, BenchCommands.Latency.class, ExportCommand.class})
+        BenchCommands.Memory.class, BenchCommands.Latency.class, ExportCommand.class, SwarmCli.Reliability.class})
 public final class SwarmCli implements Callable<Integer> {
   static final int EXIT_CONFIG = 2;
   static final int EXIT_FAILED = 1;
@@ -158,8 +158,22 @@ public final class SwarmCli implements Callable<Integer> {
     @Option(names = "--skip-bad-rows", description = "Skip and count malformed data rows instead of failing the load")
     boolean skipBadRows;
 
+    @Option(names = "--flash-guard", paramLabel = "off|flag|hold[:atr=N,range=K,jump=X]", defaultValue = "flag",
+        description = "Flash prints (a bar whose true range is over K x the ATR of the last N bars, or that reaches "
+            + "more than X from the previous close): flag = count them and trade on them (default; atr=14, range=10, "
+            + "jump=0.25), hold = count them and keep them from the bots, off = no screening")
+    String flashGuard;
+
     List<String> sources() {
       return data.isEmpty() ? BacktestOptions.DEFAULT_DATA : List.copyOf(data);
+    }
+
+    io.strikeswarm.swarm.market.FlashGuardSettings flashGuard() {
+      try {
+        return io.strikeswarm.swarm.market.FlashGuardSettings.parse(flashGuard);
+      } catch (IllegalArgumentException e) {
+        throw new BadOption(e.getMessage());
+      }
     }
   }
 
@@ -234,7 +248,7 @@ public final class SwarmCli implements Callable<Integer> {
             Optional.ofNullable(strategy).map(BacktestOptions.StrategyChoice::parse), Optional.ofNullable(capital),
             Optional.ofNullable(fees), Optional.ofNullable(slippage),
             Optional.ofNullable(fill).map(FillTiming::parse), Optional.ofNullable(leverage), risk.equals("none"),
-            Optional.ofNullable(report), market.skipBadRows, step).validate();
+            Optional.ofNullable(report), market.skipBadRows, step, market.flashGuard()).validate();
       } catch (IllegalArgumentException e) {
         throw new BadOption("backtest: " + e.getMessage());
       }
@@ -253,6 +267,65 @@ public final class SwarmCli implements Callable<Integer> {
       }
       out.flush();
       return 0;
+    }
+  }
+
+  @Command(name = "reliability", sortOptions = false,
+      description = {"Break the swarm on purpose and check what is left (docs/reliability.md): crash trials kill a "
+          + "`swarm run --exit-at-end` child JVM with SIGKILL at seeded random points, restart it on the same data "
+          + "directory, audit the journal and the recovered bots after every kill, and compare the finished ledger "
+          + "with an uninterrupted run's; the bad-data trial feeds corrupted market data through the loader and a "
+          + "backtest. Prints a report; exit 0 when every check passed, 1 otherwise.",
+          "Short form by default (CI); --long: 50 kills of the default 25+25 swarm on both built-in data sets."})
+  static final class Reliability implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    SwarmCli parent;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--long", description = "The long form: 50 kills, 25+25 bots, both built-in data sets")
+    boolean longForm;
+
+    @Option(names = "--trials", paramLabel = "N", description = "Kills before the run may finish (default 10; --long 50)")
+    Integer kills;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the kill plan and the data faults (default: random, printed)")
+    Long seed;
+
+    @Option(names = "--data", paramLabel = "FILE|builtin:NAME", description = "Market data of the crash trials (default "
+        + "builtin:binanceus-ethusd-5m-2023; --long: both built-ins)")
+    List<String> data = new ArrayList<>();
+
+    @Option(names = "--bots", paramLabel = "long=N,short=N", description = "Bots per diamond (default 4/4; --long 25/25)")
+    String bots;
+
+    @Option(names = "--only", paramLabel = "crash|bad-data", split = ",",
+        description = "Run only these trials (default: all)")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--work", paramLabel = "DIR", description = "Working directory, emptied first (default DATA_DIR/reliability)")
+    Path work;
+
+    @Override
+    public Integer call() throws Exception {
+      io.strikeswarm.swarm.reliability.ReliabilityOptions options;
+      try {
+        int fallback = longForm ? 25 : 4;
+        int[] counts = bots == null ? new int[] {-1, -1} : BacktestOptions.parseBots(bots);
+        options = new io.strikeswarm.swarm.reliability.ReliabilityOptions(
+            kills != null ? kills : longForm ? 50 : 10,
+            seed != null ? seed : new java.security.SecureRandom().nextLong(),
+            data.isEmpty() ? (longForm ? BacktestOptions.DEFAULT_DATA
+                : List.of("builtin:binanceus-ethusd-5m-2023")) : List.copyOf(data),
+            counts[0] < 0 ? fallback : counts[0], counts[1] < 0 ? fallback : counts[1], (work != null ? work : parent.dataDirectory().resolve("reliability")).toAbsolutePath(),
+            only.isEmpty() ? io.strikeswarm.swarm.reliability.ReliabilityOptions.ALL : java.util.Set.copyOf(only))
+            .validate();
+      } catch (IllegalArgumentException e) {
+        throw new BadOption("reliability: " + e.getMessage());
+      }
+      return io.strikeswarm.swarm.reliability.ReliabilityRun.run(options, parent.overrides(),
+          spec.commandLine().getOut()).passed() ? 0 : EXIT_FAILED;
     }
   }
 
@@ -330,6 +403,7 @@ public final class SwarmCli implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       io.strikeswarm.swarm.paper.Speed pace = speed(speed);
+      var guard = market.flashGuard();
       if (noiseMs < 1) throw new BadOption("--noise-ms: must be >= 1, got " + noiseMs);
       PrintWriter out = spec.commandLine().getOut();
       Path home = parent.dataDirectory().resolve("demo");
@@ -346,7 +420,8 @@ public final class SwarmCli implements Callable<Integer> {
       io.strikeswarm.swarm.paper.PaperService service;
       try {
         var options = new io.strikeswarm.swarm.paper.PaperOptions(market.sources(), Optional.ofNullable(market.bar),
-            Optional.ofNullable(market.symbol), market.skipBadRows, pace, Optional.empty(), Optional.ofNullable(port));
+            Optional.ofNullable(market.symbol), market.skipBadRows, pace, Optional.empty(), Optional.ofNullable(port),
+            guard);
         service = io.strikeswarm.swarm.paper.PaperService.start(home, parent.overrides(), options, metrics, out,
             chain.wiring(io.strikeswarm.bots.amm.AmmBotSettings.DEFAULT, java.time.Duration.ofMillis(50)));
       } catch (RuntimeException e) {
@@ -416,6 +491,11 @@ public final class SwarmCli implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "P", description = "Port of the API and dashboard (default 8080)")
     Integer port;
 
+    @Option(names = "--exit-at-end", description = "Stop gracefully once the last bar of the data is committed by "
+        + "every bot, and exit (0; 1 if the feed failed). Started again on the same data directory, it resumes "
+        + "after the last committed bar, so a finite session can be interrupted and completed.")
+    boolean exitAtEnd;
+
     @Override
     public Integer call() throws Exception {
       io.strikeswarm.swarm.paper.Speed pace = speed(speed);
@@ -423,7 +503,7 @@ public final class SwarmCli implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       var options = new io.strikeswarm.swarm.paper.PaperOptions(
           market.sources(), Optional.ofNullable(market.bar), Optional.ofNullable(market.symbol), market.skipBadRows,
-          pace, Optional.ofNullable(host), Optional.ofNullable(port));
+          pace, Optional.ofNullable(host), Optional.ofNullable(port), market.flashGuard());
       io.strikeswarm.swarm.paper.PaperService service;
       try {
         // Kamon first: its agent must see every Pekko class load (docs/metrics.md).
@@ -442,7 +522,23 @@ public final class SwarmCli implements Callable<Integer> {
       out.printf("swarm: paper trading %s at %s; Ctrl-C stops it (the step in flight completes)%n",
           String.join(", ", options.data()), pace);
       out.flush();
+      if (exitAtEnd) return stopAtEnd(service, out);
       service.runtime().system().getWhenTerminated().toCompletableFuture().get();
+      return 0;
+    }
+
+    /** Waits for the feed to end (end of data, a stop, a failure), then stops the service the graceful way. */
+    private int stopAtEnd(io.strikeswarm.swarm.paper.PaperService service, PrintWriter out) throws Exception {
+      io.strikeswarm.http.view.FeedStatus end = service.feed().ended().toCompletableFuture().get();
+      service.close();
+      if (end.state().equals("failed")) {
+        spec.commandLine().getErr().println("swarm: the feed failed: " + end.error());
+        spec.commandLine().getErr().flush();
+        return EXIT_FAILED;
+      }
+      out.printf("swarm: feed %s at market time %s (%d of %d bar times); stopped%n", end.state(),
+          java.time.Instant.ofEpochMilli(end.marketTimeMs()), end.barTimesDone(), end.barTimesTotal());
+      out.flush();
       return 0;
     }
   }

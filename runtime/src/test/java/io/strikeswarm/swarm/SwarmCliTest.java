@@ -86,7 +86,9 @@ class SwarmCliTest {
       "--strategy moon | unknown strategy 'moon'",
       "--strategy sma-cross:short=40 | strategy 'sma-cross': parameter 'long' must be a whole number greater than short (40)",
       "--fees-bps -1 | --fees-bps must be in [0, 1000], got -1",
-      "--data builtin:nope | builtin:nope"})
+      "--data builtin:nope | builtin:nope",
+      "--flash-guard drop | --flash-guard: mode must be off, flag or hold, got 'drop'",
+      "--flash-guard hold:range=0.5 | --flash-guard range: must be > 1, got 0.5"})
   void aBadBacktestOptionStopsBeforeAnythingIsWrittenNamingIt(String options, String message) {
     Path data = tmp.resolve("data");
     java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--data-dir", data.toString(), "backtest"));

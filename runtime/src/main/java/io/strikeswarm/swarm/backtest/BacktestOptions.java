@@ -1,6 +1,7 @@
 package io.strikeswarm.swarm.backtest;
 
 import io.strikeswarm.bots.domain.FillTiming;
+import io.strikeswarm.swarm.market.FlashGuardSettings;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +28,17 @@ public record BacktestOptions(
     boolean riskOff,
     Optional<Path> report,
     boolean skipBadRows,
-    int stepBars) {
+    int stepBars,
+    FlashGuardSettings flashGuard) {
+
+  /** With the default flash-print screening (flagged and counted, traded on). */
+  public BacktestOptions(List<String> data, Optional<String> symbol, Optional<String> bar, Optional<Integer> longBots,
+      Optional<Integer> shortBots, Optional<StrategyChoice> strategy, Optional<BigDecimal> capital,
+      Optional<BigDecimal> feesBps, Optional<BigDecimal> slippageBps, Optional<FillTiming> fill,
+      Optional<BigDecimal> leverage, boolean riskOff, Optional<Path> report, boolean skipBadRows, int stepBars) {
+    this(data, symbol, bar, longBots, shortBots, strategy, capital, feesBps, slippageBps, fill, leverage, riskOff, report,
+        skipBadRows, stepBars, FlashGuardSettings.DEFAULT);
+  }
 
   public static final List<String> DEFAULT_DATA =
       List.of("builtin:bitstamp-btcusd-2013", "builtin:binanceus-ethusd-5m-2023");
@@ -93,6 +104,7 @@ public record BacktestOptions(
       throw new IllegalArgumentException("--bots: at least one bot is needed");
     }
     if (stepBars < 1) throw new IllegalArgumentException("--step must be >= 1, got " + stepBars);
+    if (flashGuard == null) throw new IllegalArgumentException("--flash-guard: missing");
     return this;
   }
 

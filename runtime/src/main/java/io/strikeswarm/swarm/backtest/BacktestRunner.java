@@ -79,7 +79,7 @@ public final class BacktestRunner {
     long started = System.nanoTime();
     options.validate();
     LoadOptions load = new LoadOptions(options.bar().map(LoadOptions::parseBar), options.symbol(),
-        options.skipBadRows());
+        options.skipBadRows(), options.flashGuard());
     MarketData market = MarketDataLoader.load(options.data(), load);
     List<String> instruments = market.instruments().stream().map(InstrumentSeries::instrument).toList();
     console.println("data: " + String.join(", ", options.data()) + " -> " + market.timeline().size() + " bars of "
@@ -204,6 +204,7 @@ public final class BacktestRunner {
     shown.put("leverage", options.leverage().map(BigDecimal::toPlainString).orElse("templates"));
     shown.put("risk", options.riskOff() ? "none" : "default");
     shown.put("step_bars", Integer.toString(options.stepBars()));
+    shown.put("flash_guard", options.flashGuard().toString());
 
     List<InstrumentRange> ranges = new ArrayList<>();
     for (InstrumentSeries s : market.instruments()) {
@@ -247,12 +248,17 @@ public final class BacktestRunner {
         outcome.botBars(), outcome.replayNanos());
   }
 
-  /** Rows skipped (by reason) and gaps, per source: what the data had that a reader of the result should know. */
+  /**
+   * Rows skipped (by reason), gaps and flash prints (by reason), per source: what the data had that a reader of the
+   * result should know.
+   */
   private static Map<String, Long> dataIssues(MarketData market) {
     Map<String, Long> issues = new LinkedHashMap<>();
     for (SourceReport source : market.report().sources()) {
       source.skipped().forEach((reason, count) -> issues.put(source.source() + ": rows skipped: " + reason, count));
       if (source.gaps() > 0) issues.put(source.source() + ": gaps (missing bars, kept as gaps)", source.gaps());
+      source.flashPrints().forEach((reason, count) -> issues.put(source.source() + ": " + reason + ", "
+          + source.flashVerdict(), count));
     }
     return issues;
   }

@@ -40,7 +40,9 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
  *       (every bot cancels, flattens at that bar's close) before the next step.</li>
  * </ol>
  * A bot whose market memory is behind its journal (fresh start, restart elsewhere, a step cut short) is warmed up
- * from the timeline before it trades again. Nothing here reads the wall clock except the progress display.
+ * from the timeline before it trades again. A HALTED the driver did not cause itself — the operator's kill switch, or
+ * a halt a restart finds — is made true of every bot (halted, orders cancelled, flat) before another bar is traded.
+ * Nothing here reads the wall clock except the progress display.
  */
 public final class ReplayDriver {
   /** How many bars one warm-up message carries (keeps messages small enough for remoting). */
@@ -169,6 +171,7 @@ public final class ReplayDriver {
     long steps = 0;
     long warmUps = 0;
     int cursor = resumePoint(timeline, times);
+    TradingState previous = null;
     while (cursor < times.length) {
       if (pacer != null && !pacer.awaitStep(times[cursor])) break;
       if (outside != null) {
@@ -181,6 +184,13 @@ public final class ReplayDriver {
       Master.RiskAssessment begun = ask(master, r -> new Master.BeginStep(stepStart, r));
       if (begun.change() != null) changes.add(begun.change());
       TradingState state = begun.state();
+      if (state == TradingState.HALTED && previous != TradingState.HALTED) {
+        // Halted from outside the lockstep: the operator's kill switch, whose halts the supervisors take to the bots
+        // one at a time while bars go on, or a halt a restart found (the node died between the breaker and the
+        // bots' halts). No bar is traded until every bot is flat and halted.
+        Master.RiskView risk = this.<Master.RiskView>askPlain(master, Master.GetRisk::new);
+        haltEveryBot(risk.risk().reason(), lastCommittedTime(times, cursor, stepStart));
+      }
       int end = stepEnd(times, cursor, state);
       int barFrom = firstBarOfTime[cursor];
       int barTo = end < times.length ? firstBarOfTime[end] : timeline.size();
@@ -265,13 +275,14 @@ public final class ReplayDriver {
         changes.add(assessment.change());
         if (assessment.state() == TradingState.HALTED) {
           // The breaker flattened at this bar's close: that bar's equity is what the bots hold after the halt.
-          haltEveryBot(assessment.change().reason(), lastKept);
+          haltEveryBot("breaker: " + assessment.change().reason(), lastKept);
           EquitySample last = equity.remove(equity.size() - 1);
           long[] diamonds = diamondTotals(botEquity);
           equity.add(new EquitySample(last.timeMs(), total(diamonds), diamonds, last.state()));
         }
       }
       cursor += kept;
+      previous = assessment.state();
       if (listener != null) {
         listener.stepCommitted(List.copyOf(equity.subList(equity.size() - kept, equity.size())),
             assessment.change(), countBars(counts), commitNanos);
@@ -361,9 +372,12 @@ public final class ReplayDriver {
     } while (from < history.size());
   }
 
-  /** Halts the swarm through the master and waits until every bot is halted; their books are then taken as they are. */
+  /**
+   * Halts the swarm through the master (a repeated halt changes nothing there, and the supervisors only halt bots not
+   * halted yet) and waits until every bot is halted; their books are then taken as they are.
+   */
   private void haltEveryBot(String reason, long marketTimeMs) {
-    this.<org.apache.pekko.Done>ask(master, r -> new Master.HaltSwarm("breaker: " + reason, marketTimeMs, r));
+    this.<org.apache.pekko.Done>ask(master, r -> new Master.HaltSwarm(reason, marketTimeMs, r));
     long deadline = System.nanoTime() + timeout.multipliedBy(4).toNanos();
     for (int b = 0; b < slots.size(); b++) {
       BotSlot slot = slots.get(b);
@@ -430,6 +444,16 @@ public final class ReplayDriver {
       previous = time;
     }
     return first;
+  }
+
+  /** The bar time before {@code cursor}: the last one committed when a step at {@code cursor} begins. */
+  private static long lastCommittedTime(long[] times, int cursor, long stepStart) {
+    return cursor > 0 ? times[cursor - 1] : stepStart;
+  }
+
+  private <T> T askPlain(RecipientRef<Master.Command> target, Function<ActorRef<T>, Master.Command> message) {
+    CompletionStage<T> stage = AskPattern.ask(target, message::apply, timeout, system.scheduler());
+    return await(stage.toCompletableFuture(), "master");
   }
 
   private <T> T ask(RecipientRef<Master.Command> target,

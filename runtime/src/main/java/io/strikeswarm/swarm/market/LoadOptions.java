@@ -13,8 +13,10 @@ import java.util.Optional;
  * @param bar         {@code --bar}: the bar period wanted (bars are resampled to it, trades aggregated into it)
  * @param symbol      {@code --symbol}: keep only this instrument (matched ignoring case)
  * @param skipBadRows skip and count invalid rows instead of failing the load at the first one
+ * @param flashGuard  {@code --flash-guard}: how flash prints are screened (default: flagged and counted, traded on)
  */
-public record LoadOptions(Optional<Duration> bar, Optional<String> symbol, boolean skipBadRows) {
+public record LoadOptions(Optional<Duration> bar, Optional<String> symbol, boolean skipBadRows,
+    FlashGuardSettings flashGuard) {
 
   /** The bar period trades are aggregated into when {@code --bar} is not given. */
   public static final Duration DEFAULT_TRADE_BAR = Duration.ofMinutes(5);
@@ -23,6 +25,7 @@ public record LoadOptions(Optional<Duration> bar, Optional<String> symbol, boole
 
   public LoadOptions {
     Objects.requireNonNull(bar, "bar");
+    Objects.requireNonNull(flashGuard, "flashGuard");
     Objects.requireNonNull(symbol, "symbol");
     bar.ifPresent(b -> {
       // Bars are stamped in whole epoch milliseconds, so a period must be one too.
@@ -35,20 +38,29 @@ public record LoadOptions(Optional<Duration> bar, Optional<String> symbol, boole
     });
   }
 
+  /** The default flash-print screening ({@link FlashGuardSettings#DEFAULT}). */
+  public LoadOptions(Optional<Duration> bar, Optional<String> symbol, boolean skipBadRows) {
+    this(bar, symbol, skipBadRows, FlashGuardSettings.DEFAULT);
+  }
+
   public static LoadOptions defaults() {
     return new LoadOptions(Optional.empty(), Optional.empty(), false);
   }
 
   public LoadOptions withBar(Duration newBar) {
-    return new LoadOptions(Optional.of(newBar), symbol, skipBadRows);
+    return new LoadOptions(Optional.of(newBar), symbol, skipBadRows, flashGuard);
   }
 
   public LoadOptions withSymbol(String newSymbol) {
-    return new LoadOptions(bar, Optional.of(newSymbol), skipBadRows);
+    return new LoadOptions(bar, Optional.of(newSymbol), skipBadRows, flashGuard);
   }
 
   public LoadOptions withSkipBadRows(boolean skip) {
-    return new LoadOptions(bar, symbol, skip);
+    return new LoadOptions(bar, symbol, skip, flashGuard);
+  }
+
+  public LoadOptions withFlashGuard(FlashGuardSettings guard) {
+    return new LoadOptions(bar, symbol, skipBadRows, guard);
   }
 
   /** Reads an operator's {@code --bar} value: one of 1m, 5m, 15m, 1h, 4h, 1d. */

@@ -10,11 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * Loads backtest market data from operator-given sources: {@code builtin:NAME} or a file path (CSV bars, CSV trades,
  * or ta4j JSON bars when the name ends in {@code .json}), each optionally suffixed {@code @SYMBOL}. Every row is
- * validated; real data is never repaired, so gaps stay gaps and extreme but consistent prints pass unchanged.
+ * validated; real data is never repaired, so gaps stay gaps and extreme but consistent prints pass unchanged. Flash
+ * prints are screened per instrument ({@link FlashPrintGuard}): counted, and traded on or held back as the options say.
  */
 public final class MarketDataLoader {
   private MarketDataLoader() {}
@@ -28,6 +30,7 @@ public final class MarketDataLoader {
     List<ParsedSource> parsed = new ArrayList<>();
     List<InstrumentSeries> all = new ArrayList<>();
     Map<String, String> sourceOfInstrument = new HashMap<>();
+    Map<String, SortedMap<String, Long>> flashPrints = new HashMap<>();
     for (String text : specs) {
       SourceSpec spec = SourceSpec.parse(text);
       ParsedSource source = named(spec, read(spec, options));
@@ -39,14 +42,20 @@ public final class MarketDataLoader {
           throw MarketDataException.ofSource(source.source(),
               "instrument " + raw.instrument() + " is already loaded from " + earlier);
         }
-        all.add(SeriesBuilder.build(source.source(), raw, options.bar()));
+        InstrumentSeries built = SeriesBuilder.build(source.source(), raw, options.bar());
+        // Screened on the final bars (after resampling): those are what the bots would trade on.
+        FlashPrintGuard.Screened screened = FlashPrintGuard.screen(built.bars(), options.flashGuard());
+        flashPrints.put(built.instrument(), screened.counts());
+        all.add(new InstrumentSeries(built.instrument(), built.source(), built.period(), screened.bars()));
       }
     }
     List<InstrumentSeries> kept = keepSymbol(all, options);
     List<SourceReport> reports = new ArrayList<>();
     for (ParsedSource source : parsed) {
       List<InstrumentSeries> fromSource = kept.stream().filter(s -> s.source().equals(source.source())).toList();
-      if (!fromSource.isEmpty()) reports.add(SourceReport.of(source, fromSource));
+      if (!fromSource.isEmpty()) {
+        reports.add(SourceReport.of(source, fromSource, flashPrints, options.flashGuard().mode()));
+      }
     }
     return MarketData.of(kept, new LoadReport(reports));
   }

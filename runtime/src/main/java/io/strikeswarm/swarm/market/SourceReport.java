@@ -18,17 +18,27 @@ import java.util.stream.Collectors;
  * @param gaps           consecutive-bar intervals longer than the period, summed over the instruments
  * @param firstBarTimeMs end time of the earliest bar
  * @param lastBarTimeMs  end time of the latest bar
+ * @param flashPrints    bars the flash-print guard found, by reason, summed over the instruments kept
+ * @param flashMode      what was done with them: flagged (traded on) or held back (not traded, so gaps)
  */
 public record SourceReport(String source, List<String> instruments, long rowsRead, long barsProduced,
-    SortedMap<String, Long> skipped, long gaps, long firstBarTimeMs, long lastBarTimeMs) {
+    SortedMap<String, Long> skipped, long gaps, long firstBarTimeMs, long lastBarTimeMs,
+    SortedMap<String, Long> flashPrints, FlashGuardSettings.Mode flashMode) {
 
   public SourceReport {
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(flashMode, "flashMode");
     instruments = List.copyOf(instruments);
     skipped = Collections.unmodifiableSortedMap(new TreeMap<>(skipped));
+    flashPrints = Collections.unmodifiableSortedMap(new TreeMap<>(flashPrints));
   }
 
-  static SourceReport of(ParsedSource parsed, List<InstrumentSeries> kept) {
+  static SourceReport of(ParsedSource parsed, List<InstrumentSeries> kept,
+      Map<String, SortedMap<String, Long>> flashByInstrument, FlashGuardSettings.Mode flashMode) {
+    TreeMap<String, Long> flash = new TreeMap<>();
+    for (InstrumentSeries s : kept) {
+      flashByInstrument.getOrDefault(s.instrument(), new TreeMap<>()).forEach((r, n) -> flash.merge(r, n, Long::sum));
+    }
     return new SourceReport(parsed.source(),
         kept.stream().map(InstrumentSeries::instrument).sorted().toList(),
         parsed.rowsRead(),
@@ -36,11 +46,21 @@ public record SourceReport(String source, List<String> instruments, long rowsRea
         parsed.skipped(),
         kept.stream().mapToLong(InstrumentSeries::gaps).sum(),
         kept.stream().mapToLong(s -> s.first().timeMs()).min().orElseThrow(),
-        kept.stream().mapToLong(s -> s.last().timeMs()).max().orElseThrow());
+        kept.stream().mapToLong(s -> s.last().timeMs()).max().orElseThrow(),
+        flash, flashMode);
   }
 
   public long rowsSkipped() {
     return skipped.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  public long flashPrintCount() {
+    return flashPrints.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** How the report names what happened to flash prints. */
+  public String flashVerdict() {
+    return flashMode == FlashGuardSettings.Mode.HOLD ? "held back (not traded)" : "flagged (traded on)";
   }
 
   String describe() {
@@ -53,6 +73,11 @@ public record SourceReport(String source, List<String> instruments, long rowsRea
     if (!skipped.isEmpty()) {
       line.append(System.lineSeparator()).append("  skipped ").append(rowsSkipped()).append(" rows: ")
           .append(skipped.entrySet().stream().map(SourceReport::count).collect(Collectors.joining(", ")));
+    }
+    if (!flashPrints.isEmpty()) {
+      line.append(System.lineSeparator()).append("  ").append(flashPrintCount()).append(" flash prints ")
+          .append(flashVerdict()).append(": ")
+          .append(flashPrints.entrySet().stream().map(SourceReport::count).collect(Collectors.joining(", ")));
     }
     return line.toString();
   }

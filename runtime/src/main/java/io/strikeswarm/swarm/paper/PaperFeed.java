@@ -10,6 +10,8 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -33,6 +35,7 @@ public final class PaperFeed {
   private final Consumer<FeedStatus> onStep;
   private final long totalTimes;
   private final Thread thread;
+  private final CompletableFuture<FeedStatus> ended = new CompletableFuture<>();
   private volatile boolean stopping;
   private volatile FeedStatus status;
   private volatile long doneTimes;
@@ -64,6 +67,14 @@ public final class PaperFeed {
     return status;
   }
 
+  /**
+   * Completes with the feed's last status when it ends: {@code finished} at the end of its data, {@code stopped}, or
+   * {@code failed}. Every step before it is committed by every bot.
+   */
+  public CompletionStage<FeedStatus> ended() {
+    return ended;
+  }
+
   /** Stops between two steps: the step in flight completes (every bot commits it), then the feed ends. */
   public void stop(long waitMs) {
     stopping = true; // never interrupt: a step cut in the middle would be resumed, but not "completed"
@@ -88,7 +99,11 @@ public final class PaperFeed {
         log.error("paper feed failed; the swarm keeps serving, trading stopped: {}", e.toString());
       }
     }
-    onStep.accept(status);
+    try {
+      onStep.accept(status);
+    } finally {
+      ended.complete(status);
+    }
   }
 
   private boolean awaitStep(long firstBarTimeMs) {

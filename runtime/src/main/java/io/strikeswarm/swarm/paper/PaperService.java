@@ -90,7 +90,8 @@ public final class PaperService implements AutoCloseable {
   public static PaperService start(Path dataDirectory, Config overrides, PaperOptions options, SwarmMetrics metrics,
       PrintWriter console, AmmWiring amm) {
     MarketData market = MarketDataLoader.load(options.data(),
-        new LoadOptions(options.bar().map(LoadOptions::parseBar), options.symbol(), options.skipBadRows()));
+        new LoadOptions(options.bar().map(LoadOptions::parseBar), options.symbol(), options.skipBadRows(),
+            options.flashGuard()));
     List<String> instruments = market.instruments().stream().map(InstrumentSeries::instrument).toList();
     Config config = io.strikeswarm.swarm.NodeConfig.load(dataDirectory, overrides);
     SwarmSettings settings = SwarmSettings.from(config);

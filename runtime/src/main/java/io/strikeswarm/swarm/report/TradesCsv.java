@@ -9,7 +9,7 @@ import java.util.List;
  * trades.csv: every closed trade in {@link TradeOrder}, numbers exactly as the driver computed them (plain notation,
  * never 1E+3), so the file is the auditable ledger and two runs can be diffed.
  */
-final class TradesCsv {
+public final class TradesCsv {
   static final String HEADER = "bot_id,diamond,instrument,side,quantity,entry_time_ms,entry_price,exit_time_ms,"
       + "exit_price,pnl,fees,exit_reason";
 
@@ -24,7 +24,7 @@ final class TradesCsv {
     }
   }
 
-  static String render(List<TradeRow> trades) {
+  public static String render(List<TradeRow> trades) {
     StringWriter out = new StringWriter();
     try {
       write(trades, out);
