@@ -62,7 +62,7 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
  * </ul>
  */
 @Tag("slow")
-class SwarmRiskUnderStressProperties {
+class SwarmRiskUnderStressTest {
   private static final long T0 = 1_704_139_200_000L; // 2024-01-01T20:00:00Z: the paths cross a UTC midnight
   private static final long BAR = 300_000L;
   private static final long DAY = 86_400_000L;
