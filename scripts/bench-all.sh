@@ -122,7 +122,7 @@ if wanted cassandra; then
   if scripts/cassandra.sh start --dir "$CASS_DIR" --commitlog-sync periodic >&2; then
     bench cassandra "Journal on Cassandra: persisted events/s vs a raw CQL insert (same run)" \
       "scripts/cassandra.sh start --commitlog-sync periodic; SWARM_PERSISTENCE_PROFILE=cassandra SWARM_CASSANDRA_DEV_AUTOCREATE=true swarm bench-journal --bots 100 --events 1000 --snapshot-every 100 --recoveries 3" \
-      '^(snapshots|off|every|raw|ratio|pekko)' \
+      '^(snapshots|off|every|raw|rows/statement|1 |10 )' \
       env SWARM_PERSISTENCE_PROFILE=cassandra SWARM_CASSANDRA_DEV_AUTOCREATE=true \
       "${SWARM[@]}" bench-journal --bots 100 --events 1000 --snapshot-every 100 --recoveries 3
     scripts/cassandra.sh stop --dir "$CASS_DIR" >&2 || true
