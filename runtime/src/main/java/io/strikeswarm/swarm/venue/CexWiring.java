@@ -26,7 +26,8 @@ public final class CexWiring {
    */
   public static BotSettings wire(ActorSystem<?> system, Config config, BotSettings bots) {
     CexSettings cex = CexSettings.load(config, System.getenv());
-    if (!cex.reachesRealExchange()) return wire(system, bots, cex, PaperCexMarket.get(system)::venueFor);
+    // The paper market (its liquidity account, its deposits) is made when a bot first uses it, not on every node.
+    if (!cex.reachesRealExchange()) return wire(system, bots, cex, botId -> PaperCexMarket.get(system).venueFor(botId));
     CexVenue venue = CexExchanges.venue(cex);
     system.getWhenTerminated().thenRun(venue::close);
     return wire(system, bots, cex, botId -> venue);
